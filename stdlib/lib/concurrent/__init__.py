@@ -1,0 +1,1 @@
+"""Packages of concurrent execution tools (minipy: concurrent.futures)."""
