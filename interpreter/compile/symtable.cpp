@@ -71,7 +71,7 @@ class SymtableBuilder {
     s->name = name;
     s->node = node;
     s->parent = cur_;
-    s->private_name = cur_->type == ScopeType::Class ? cur_->name : cur_->private_name;
+    s->private_name = type == ScopeType::Class ? name : cur_->private_name;
     if (cur_->type == ScopeType::Module) s->qualname = name;
     else if (cur_->type == ScopeType::Class) s->qualname = cur_->qualname + "." + name;
     else s->qualname = cur_->qualname + ".<locals>." + name;
@@ -315,18 +315,14 @@ class SymtableBuilder {
 
   void note_yield(const Node* e, bool is_await) {
     if (is_await) {
-      if (cur_->type == ScopeType::Module || cur_->type == ScopeType::Class) fail(e, "'await' outside function");
-      Scope* s = cur_;
-      while (s->type == ScopeType::Comprehension) s = s->parent;
-      if (!s->is_coroutine || s->type == ScopeType::Lambda) {
-        // An await in a generator expression makes it an async generator (allowed anywhere);
-        // elsewhere it needs an async function.
-        if (!(cur_->type == ScopeType::Comprehension && is_genexp(cur_) && s->is_coroutine)) {
-          if (s->type == ScopeType::Module || s->type == ScopeType::Class) fail(e, "'await' outside function");
-          fail(e, "'await' outside async function");
-        }
+      // An await makes the comprehension around it asynchronous; visit_comprehension decides
+      // whether that is allowed (a generator expression may be asynchronous anywhere).
+      if (cur_->type == ScopeType::Comprehension) {
+        cur_->is_coroutine = true;
+        return;
       }
-      if (cur_->type == ScopeType::Comprehension) cur_->is_coroutine = true;
+      if (cur_->type == ScopeType::Module || cur_->type == ScopeType::Class) fail(e, "'await' outside function");
+      if (!cur_->is_coroutine || cur_->type == ScopeType::Lambda) fail(e, "'await' outside async function");
       return;
     }
     if (cur_->type == ScopeType::Module || cur_->type == ScopeType::Class) fail(e, "'yield' outside function");
@@ -338,8 +334,6 @@ class SymtableBuilder {
     }
     cur_->is_generator = true;
   }
-
-  static bool is_genexp(const Scope* s) { return s->name == "<genexpr>"; }
 
   void visit_comprehension(const ExprNode* e, const char* name, const std::vector<Comprehension*>& gens,
                            const ExprNode* elt, const ExprNode* value) {

@@ -1,5 +1,6 @@
 #include "objects/code.h"
 
+#include <cstdint>
 #include <cstdio>
 
 #include "objects/bytes.h"
@@ -10,7 +11,9 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/abstract.h"
+#include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/memory.h"
 
 namespace minipy {
 
@@ -202,6 +205,58 @@ Value code_co_positions(Value self, const Value*, size_t nargs, Tuple* kwnames) 
   return get_iter(out);
 }
 
+// Flags the VM reads to decide how to bind arguments and whether a call creates a generator:
+// changing them would run the bytecode under a different frame contract, so replace()
+// leaves them alone. CO_ITERABLE_COROUTINE (types.coroutine) and the informational bits
+// may change.
+constexpr uint32_t kCoStructuralFlags = CO_VARARGS | CO_VARKEYWORDS | kCoGeneratorLike;
+
+// code.replace(**changes): a copy with the descriptive fields and co_flags replaced. The
+// bytecode, names and constants stay shared with the original, which is safe because both
+// are immutable once compiled.
+Value code_replace(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs) return raise(&exc_TypeError, "replace() takes no positional arguments");
+  Value v[5] = {};
+  static const Signature sig{"replace", {"co_flags", "co_name", "co_qualname", "co_filename", "co_firstlineno"}, 0, 0};
+  // CPython accepts every co_* field; the ones not listed above would change how the VM runs
+  // the bytecode, so they are rejected with its message for unknown keywords.
+  for (int64_t i = 0; kwnames && i < kwnames->size; i++) {
+    std::string_view key = (*kwnames)[i].as<Str>()->view();
+    bool known = false;
+    for (const char* name : sig.names) known |= key == name;
+    if (!known) return raise(&exc_TypeError, "'" + std::string(key) + "' is an invalid keyword argument for replace()");
+  }
+  if (!bind_args(sig, args, nargs, kwnames, v)) return Value();
+  Code* c = alloc<Code>(&code_type);
+  *c = *as_code(self);
+  if (v[0]) {
+    if (!int_check(v[0])) return raise(&exc_TypeError, "'" + std::string(type_name(v[0])) + "' object cannot be interpreted as an integer");
+    int64_t flags;
+    if (!int_to_i64(v[0], &flags)) return raise(&exc_OverflowError, "Python int too large to convert to C int");
+    if (flags < 0 || flags > 0xffffffffLL || (static_cast<uint32_t>(flags) ^ c->flags) & kCoStructuralFlags) {
+      return raise(&exc_ValueError, "replace(): co_flags may not change the argument or generator flags");
+    }
+    c->flags = static_cast<uint32_t>(flags);
+  }
+  for (int i = 1; i <= 3; i++) {
+    if (v[i] && !str_check(v[i])) {
+      return raise(&exc_TypeError, std::string("replace() argument '") + sig.names.begin()[i] + "' must be str, not " + type_name(v[i]));
+    }
+  }
+  if (v[1]) c->name = v[1].as<Str>();
+  if (v[2]) c->qualname = v[2].as<Str>();
+  if (v[3]) c->filename = v[3].as<Str>();
+  if (v[4]) {
+    if (!int_check(v[4])) return raise(&exc_TypeError, "'" + std::string(type_name(v[4])) + "' object cannot be interpreted as an integer");
+    int64_t line;
+    if (!int_to_i64(v[4], &line) || line < INT32_MIN || line > INT32_MAX) {
+      return raise(&exc_OverflowError, "Python int too large to convert to C int");
+    }
+    c->firstlineno = static_cast<int32_t>(line);
+  }
+  return c;
+}
+
 const GetSetDef kCodeGetSets[] = {
     {"co_name", [](Value s) -> Value { return as_code(s)->name; }, nullptr},
     {"co_qualname", [](Value s) -> Value { return as_code(s)->qualname; }, nullptr},
@@ -225,6 +280,7 @@ const GetSetDef kCodeGetSets[] = {
 const MethodDef kCodeMethods[] = {
     {"co_lines", code_co_lines},
     {"co_positions", code_co_positions},
+    {"replace", code_replace},
     {nullptr, nullptr},
 };
 

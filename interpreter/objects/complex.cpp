@@ -352,7 +352,13 @@ Value complex_new_slot(Type* type, const Value* args, size_t nargs, Tuple* kwnam
     }
     if (a[0] && !a[1] && complex_check(a[0]) && a[0].as_object()->type == &complex_type && type == &complex_type)
       return a[0];
-    result = complex_new(re.re - im.im, re.im + im.re);
+    // Only complex parts contribute cross terms: complex(0, -0.0) keeps its -0.0 imaginary
+    // part, as CPython's does.
+    bool re_complex = a[0] && complex_check(a[0]);
+    bool im_complex = a[1] && complex_check(a[1]);
+    double real = im_complex ? re.re - im.im : re.re;
+    double imag = re_complex ? re.im + im.re : im.re;
+    result = complex_new(real, imag);
   }
   if (!result || type == &complex_type) return result;
   Complex* c = static_cast<Complex*>(alloc_object(type, type->basicsize));

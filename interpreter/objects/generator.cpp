@@ -10,6 +10,7 @@
 #include "vm/frame_object.h"
 #include "objects/function.h"
 #include "objects/singletons.h"
+#include "objects/slots.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -207,7 +208,7 @@ namespace {
 // Closes a subiterator for gen.close() / throw(GeneratorExit): -1 with an exception pending.
 int close_delegate(Value yf) {
   if (is_gen_like(yf)) return gen_close(gen_of(yf)) ? 0 : -1;
-  Value meth = getattr_optional(yf, intern("close"));
+  Value meth = getattr_optional(yf, NAME(close));
   if (!meth) return error_pending() ? -1 : 0;
   return call(meth, nullptr, 0) ? 0 : -1;
 }
@@ -237,7 +238,7 @@ GenResult throw_ex(Generator* g, Value exc, Value* out) {
         return resume(g, Value(), false, out);
       }
     } else {
-      Value meth = getattr_optional(yf, intern("throw"));
+      Value meth = getattr_optional(yf, NAME(throw));
       if (!meth && !error_pending()) {
         g->state = GenState::Suspended;
         error_restore(exc);
@@ -391,7 +392,7 @@ Value get_awaitable_iter(Value v, int where) {
   }
   if (generator_check(v) && (gen_of(v)->code->flags & CO_ITERABLE_COROUTINE)) return v;
   Type* t = type_of(v);
-  Value meth = type_lookup(t, intern("__await__"));
+  Value meth = type_lookup(t, NAME(__await__));
   if (!meth) {
     switch (where) {
       case 1:
@@ -404,7 +405,7 @@ Value get_awaitable_iter(Value v, int where) {
         return raise(&exc_TypeError, std::string("object ") + t->name + " can't be used in 'await' expression");
     }
   }
-  Value it = call_method(v, intern("__await__"), {});
+  Value it = call_method(v, NAME(__await__), {});
   if (!it) return Value();
   if (coroutine_check(it) || (generator_check(it) && (gen_of(it)->code->flags & CO_ITERABLE_COROUTINE))) {
     return raise(&exc_TypeError, "__await__() returned a coroutine");
@@ -427,7 +428,7 @@ int send_to(Value sub, Value v, Value* out) {
   if (is_none(v) && type_of(sub)->tp_iternext) {
     r = type_of(sub)->tp_iternext(sub);
   } else {
-    r = call_method(sub, intern("send"), {v});
+    r = call_method(sub, NAME(send), {v});
   }
   if (r) {
     *out = r;
@@ -517,7 +518,8 @@ Value gen_repr(Value self) {
   Generator* g = gen_of(self);
   char buf[48];
   std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(g));
-  return str_new(std::string("<") + kind_name(g) + " object " + std::string(g->qualname->view()) + buf);
+  // The type's name ("async_generator"), not kind_name's message wording.
+  return str_new(std::string("<") + g->type->name + " object " + std::string(g->qualname->view()) + buf);
 }
 
 Value get_running(Value s) { return bool_value(gen_of(s)->state == GenState::Running); }

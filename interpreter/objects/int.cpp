@@ -814,6 +814,8 @@ Value m_from_bytes(Value cls, const Value* args, size_t nargs, Tuple* kwnames) {
   Value data = a[0];
   std::string_view view;
   if (!bytes_like_view(data, &view)) {
+    // bytes(n) would make n zero bytes; from_bytes wants the object's own bytes.
+    if (int_check(data)) return raise(&exc_TypeError, std::string("cannot convert '") + type_name(data) + "' object to bytes");
     data = call(Value(&bytes_type), {data});
     if (!data || !bytes_like_view(data, &view)) return Value();
   }

@@ -121,7 +121,14 @@ int list_extend(List* l, Value iterable) {
   UnaryFn next = type_of(it)->tp_iternext;
   for (;;) {
     Value v = next ? next(it) : iter_next(it);
-    if (!v) return error_pending() ? -1 : 0;
+    if (!v) {
+      // A generator's tp_iternext reports `return value` as StopIteration(value): that is
+      // exhaustion too, as in iter_next.
+      if (!error_pending()) return 0;
+      if (!error_matches(&exc_StopIteration)) return -1;
+      error_clear();
+      return 0;
+    }
     if (l->size < l->capacity) {
       l->items[l->size++] = v;
     } else {

@@ -2,6 +2,7 @@
 #include "runtime/builtins.h"
 
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/descriptors.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
@@ -41,6 +42,7 @@ Module* builtins_module_create() {
       {"super", &super_type},         {"enumerate", &enumerate_type},
       {"zip", &zip_type},             {"map", &map_type},
       {"filter", &filter_type},       {"reversed", &reversed_type},
+      {"complex", &complex_type},
   };
   for (const NamedType& t : types) module_add(m, t.name, Value(t.type));
 #define EXCEPTION(Name, Base) module_add(m, #Name, Value(&exc_##Name));

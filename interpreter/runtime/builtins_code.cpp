@@ -156,7 +156,7 @@ Value builtin_dir(Value, const Value* args, size_t nargs, Tuple* kwnames) {
       if (error_pending()) return Value();
       return raise(&exc_TypeError, "object does not provide __dir__");
     }
-    names = call_method_cstr(args[0], "__dir__", {});
+    names = call(method, {args[0]});
   }
   if (!names) return Value();
   Value l = list_from_iterable(names);

@@ -36,9 +36,9 @@
 // nanoseconds held and waited. They cost two clock reads per hand-off, never per instruction.
 #include "runtime/gil.h"
 
-#include <pthread.h>
 #include <time.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -65,7 +65,9 @@ struct Gil {
 // Reinitialised in place after fork (the child's copy of the mutex may be held by a thread
 // that no longer exists there).
 Gil* g_gil = new Gil();
-std::atomic<int64_t> g_interval_ns{5'000'000};
+// Whole microseconds, as CPython keeps it: sys.getswitchinterval() shows the same truncation.
+std::atomic<uint64_t> g_interval_us{5000};
+constexpr uint64_t kMaxWaitUs = 86'400'000'000;  // one day
 std::atomic<GilPolicy> g_policy{GilPolicy::IoPriority};
 
 uint64_t now_ns() {
@@ -128,7 +130,10 @@ void gil_acquire(ThreadState* ts, bool after_blocking) {
       continue;
     }
     uint64_t seen = g.switch_number;
-    auto interval = std::chrono::nanoseconds(g_interval_ns.load(std::memory_order_relaxed));
+    // Clamped so that a 0 interval does not spin on the mutex and a huge one does not overflow
+    // the clock arithmetic inside wait_for.
+    uint64_t us = std::clamp<uint64_t>(g_interval_us.load(std::memory_order_relaxed), 1, kMaxWaitUs);
+    auto interval = std::chrono::microseconds(us);
     bool timed_out = g.free_cond.wait_for(lock, interval) == std::cv_status::timeout;
     // Only ask for a drop if nobody got the GIL during a whole interval: otherwise the
     // current holder has had less than an interval and deserves it.
@@ -177,10 +182,13 @@ ThreadState* gil_holder() {
 }
 
 void gil_set_switch_interval(double seconds) {
-  g_interval_ns.store(static_cast<int64_t>(seconds * 1e9), std::memory_order_relaxed);
+  // Intervals beyond the counter's range (and NaN) mean "practically never ask".
+  double us = seconds * 1e6;
+  uint64_t stored = us < 18446744073709549568.0 ? static_cast<uint64_t>(us) : UINT64_MAX;
+  g_interval_us.store(stored, std::memory_order_relaxed);
 }
 
-double gil_switch_interval() { return static_cast<double>(g_interval_ns.load(std::memory_order_relaxed)) / 1e9; }
+double gil_switch_interval() { return static_cast<double>(g_interval_us.load(std::memory_order_relaxed)) / 1e6; }
 
 void gil_set_policy(GilPolicy policy) { g_policy.store(policy, std::memory_order_relaxed); }
 GilPolicy gil_policy() { return g_policy.load(std::memory_order_relaxed); }

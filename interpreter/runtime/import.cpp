@@ -209,9 +209,13 @@ Value find_and_load(std::string_view fullname) {
   Value search_path;
   if (dot != std::string_view::npos) {
     search_path = parent_search_path(fullname, &parent);
+    // Importing the parent may have imported us as a side effect (os sets sys.modules['os.path']
+    // although os is no package).
+    if (Value again = dict_get(modules_dict(), Value(str_new(fullname)))) {
+      error_clear();
+      return again;
+    }
     if (!search_path) return Value();
-    // Importing the parent may have imported us as a side effect.
-    if (Value again = dict_get(modules_dict(), Value(str_new(fullname)))) return again;
   } else {
     for (const NativeModuleEntry* n = kNativeModules; n->name; ++n) {
       if (fullname != n->name) continue;

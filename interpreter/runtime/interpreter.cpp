@@ -5,6 +5,7 @@
 
 #include "compile/compiler.h"
 #include "objects/dict.h"
+#include "objects/generator.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/singletons.h"
@@ -20,6 +21,7 @@
 #include "runtime/sys_state.h"
 #include "runtime/thread_state.h"
 #include "runtime/types_init.h"
+#include "runtime/xoptions.h"
 #include "stdlib/native/native_modules.h"
 #include "vm/eval.h"
 
@@ -41,6 +43,8 @@ void interpreter_init(const std::vector<std::string>& argv) {
   memory_init();
   ThreadState* main_thread = thread_state_create();
   gil_init();
+  // -X gil=fair selects CPython's hand-off policy (see runtime/gil.cpp).
+  if (xoption("gil") == std::optional<std::string>("fair")) gil_set_policy(GilPolicy::Fair);
   gil_acquire(main_thread);
   signals_init(main_thread);
   if (sys_config().argv.empty()) sys_config().argv = argv;
@@ -92,6 +96,8 @@ int handle_system_exit() {
 }
 
 void interpreter_finalize() {
+  // Suspended generators still alive run their finally blocks, as CPython does at exit.
+  generators_finalize_at_exit();
   // threading._shutdown joins non-daemon threads, when threading was imported at all.
   Value threading = dict_get_cstr(g_modules, "threading");
   if (threading) {

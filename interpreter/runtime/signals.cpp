@@ -1,6 +1,7 @@
 #include "runtime/signals.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -24,12 +25,18 @@ ThreadState* g_main_thread = nullptr;
 // Python handlers by signal number; static storage, which the collector scans.
 Value g_handlers[kMaxSignal];
 std::atomic<int> g_wakeup_fd{-1};
+std::atomic<pthread_t> g_main_pthread;
 
-// Async-signal-safe: only atomics and write(2).
+// Async-signal-safe: only atomics, pthread_kill and write(2).
 void c_signal_handler(int signum) {
   if (signum <= 0 || signum >= kMaxSignal) return;
   g_tripped[signum].store(true, std::memory_order_relaxed);
   eval_breaker_set(kBreakerSignalsPending);
+  // The kernel may pick any thread for a process-directed signal (os.kill, Ctrl-C), but only
+  // the main thread runs the Python handlers, and it may be blocked in sleep() or join(): pass
+  // the signal on so its blocking call returns EINTR and it serves the handler at once.
+  pthread_t main = g_main_pthread.load(std::memory_order_relaxed);
+  if (!pthread_equal(pthread_self(), main) && pthread_kill(main, signum) == 0) return;
   int fd = g_wakeup_fd.load(std::memory_order_relaxed);
   if (fd >= 0) {
     // The byte only wakes the reader; a full pipe loses nothing (the flag above is set).
@@ -54,6 +61,7 @@ void install_c_handler(int signum) {
 
 void signals_init(ThreadState* main_thread) {
   g_main_thread = main_thread;
+  g_main_pthread.store(pthread_self(), std::memory_order_relaxed);
   install_c_handler(SIGINT);
   signal(SIGPIPE, SIG_IGN);  // writes to closed pipes raise BrokenPipeError instead
 }

@@ -19,6 +19,7 @@ enum AttrCacheKind : uint32_t {
   kAttrData,
   kAttrModule,
   kAttrMethod,
+  kAttrStoreDict,
 };
 
 // The instance dict without creating one.
@@ -118,6 +119,29 @@ Value load_method_cached(InlineCache* c, Value obj, Str* name, Value* self) {
   }
   *self = obj;
   return c->value;
+}
+
+int store_attr_cached(InlineCache* c, Value obj, Str* name, Value v) {
+  Type* t = type_of(obj);
+  if (cache_hit(c, t)) {
+    Dict** slot = reinterpret_cast<Dict**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
+    if (!*slot) *slot = dict_new();
+    return dict_set_str(*slot, name, v);
+  }
+  // Cacheable: the generic setattr on a type with an inline __dict__ slot, and no data
+  // descriptor for the name anywhere in the MRO (that one would have to be called instead).
+  SetAttrFn f = t->tp_setattr;
+  if ((!f || f == object_generic_setattr) && t->version != 0 && t->dict_offset > 0) {
+    Value descr = type_lookup(t, name);
+    if (!descr && error_pending()) return -1;
+    if (!descr || !type_of(descr)->tp_descr_set) {
+      c->key = t;
+      c->version1 = t->version;
+      c->value = Value();
+      c->kind = kAttrStoreDict;
+    }
+  }
+  return setattr(obj, name, v);
 }
 
 }  // namespace minipy

@@ -10,6 +10,8 @@
 //   kAttrModule         module attribute, keyed on the module dict's version
 //   kAttrMethod         LOAD_METHOD: a function/method descriptor on the type, the instance
 //                       __dict__ has no such key: push (descr, obj) with no bound method
+//   kAttrStoreDict      STORE_ATTR: generic setattr, no data descriptor on the type: store
+//                       straight into the instance __dict__
 // Anything else (custom __getattribute__/__getattr__, type objects) takes the generic path.
 #pragma once
 
@@ -20,5 +22,7 @@ namespace minipy {
 Value load_attr_cached(InlineCache* c, Value obj, Str* name);
 // Returns the callable and writes the `self` to pass (null when the callable is already bound).
 Value load_method_cached(InlineCache* c, Value obj, Str* name, Value* self);
+// setattr(obj, name, v) for STORE_ATTR; 0 on success, -1 with an exception pending.
+int store_attr_cached(InlineCache* c, Value obj, Str* name, Value v);
 
 }  // namespace minipy

@@ -21,6 +21,7 @@
 #include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/function.h"
 #include "objects/generator.h"
 #include "objects/int.h"
@@ -64,6 +65,43 @@ inline Value fast_subscript(Value container, Value key) {
     if (i >= 0 && i < tp->size) return tp->items()[i];
   }
   return Value();
+}
+
+// The double value of an exact float or a small int, for the float arithmetic fast path.
+// Converting an int beyond 2**53 rounds to nearest, as CPython's int-to-float does.
+inline bool float_operand(Value v, double* out) {
+  if (v.is_small_int()) {
+    *out = static_cast<double>(v.as_small_int());
+    return true;
+  }
+  if (v.is_object() && v.as_object()->type == &float_type) {
+    *out = float_value(v);
+    return true;
+  }
+  return false;
+}
+
+// +, -, * and / where at least one side is an exact float and the other an exact float or a
+// small int: the result is the IEEE operation, skipping the slot dispatch of binary_op.
+// Division by zero and everything else take the generic path (which raises).
+inline bool float_arith(BinaryOp op, Value a, Value b, Value* out) {
+  if (a.is_small_int() && b.is_small_int()) return false;
+  double x, y;
+  if (!float_operand(a, &x) || !float_operand(b, &y)) return false;
+  double r;
+  switch (op) {
+    case BinaryOp::Add: r = x + y; break;
+    case BinaryOp::Sub: r = x - y; break;
+    case BinaryOp::Mul: r = x * y; break;
+    case BinaryOp::TrueDiv:
+      if (y == 0.0) return false;
+      r = x / y;
+      break;
+    default:
+      return false;
+  }
+  *out = float_new(r);
+  return true;
 }
 
 // FOR_ITER on exact list/tuple iterators without an indirect call.
@@ -376,9 +414,10 @@ dispatch:
     DISPATCH();
   }
   CASE(STORE_ATTR) {
+    InlineCache* c = &co->caches[*ip++];
     Value obj = POP();
     Value v = POP();
-    if (setattr(obj, NAME(oparg), v) < 0) goto error;
+    if (store_attr_cached(c, obj, NAME(oparg), v) < 0) goto error;
     DISPATCH();
   }
   CASE(DELETE_ATTR) {
@@ -455,6 +494,7 @@ dispatch:
       default:
         break;
     }
+    if (float_arith(static_cast<BinaryOp>(oparg), a, b, &r)) goto binary_done;
     r = binary_op(static_cast<BinaryOp>(oparg), a, b);
     if (!r) goto error;
   binary_done:
@@ -475,6 +515,7 @@ dispatch:
       default:
         break;
     }
+    if (float_arith(static_cast<BinaryOp>(oparg), a, b, &r)) goto inplace_done;
     r = inplace_op(static_cast<BinaryOp>(oparg), a, b);
     if (!r) goto error;
   inplace_done:

@@ -135,7 +135,8 @@ double lg(double v) { return std::log10(v); }
 double lb(double v) { return std::log2(v); }
 
 Value m_log(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!n_args("log", "math.log", nargs, kwnames, 1, 2)) return Value();
+  if (!check_no_kwargs("math.log", kwnames)) return Value();
+  if (nargs < 1 || nargs > 2) return raise(&exc_TypeError, "math.log requires 1 to 2 arguments");
   Value num = math_log_of(args[0], ln, M_LN2);
   if (!num || nargs == 1) return num;
   Value den = math_log_of(args[1], ln, M_LN2);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "objects/dict.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
@@ -17,6 +18,7 @@
 #include "runtime/abstract.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/int_text.h"
 #include "runtime/interpreter.h"
 #include "runtime/source_lines.h"
@@ -56,6 +58,22 @@ Value sys_setrecursionlimit(Value, const Value* args, size_t nargs, Tuple* kwnam
                                           ": the limit is too low");
   }
   set_recursion_limit(static_cast<int>(n));
+  return none_value();
+}
+
+// The GIL's switch interval (runtime/gil.cpp): how long a waiting thread lets the holder run
+// before asking it to drop the GIL.
+Value sys_getswitchinterval(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("sys.getswitchinterval", kwnames) || !check_nargs("sys.getswitchinterval", nargs, 0, 0)) return Value();
+  return float_new(gil_switch_interval());
+}
+
+Value sys_setswitchinterval(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("sys.setswitchinterval", kwnames) || !check_nargs("sys.setswitchinterval", nargs, 1, 1)) return Value();
+  double interval;
+  if (!to_double(args[0], &interval)) return Value();
+  if (interval <= 0.0) return raise(&exc_ValueError, "switch interval must be strictly positive");
+  gil_set_switch_interval(interval);
   return none_value();
 }
 
@@ -152,6 +170,8 @@ const MethodDef kSysFunctions[] = {
     {"exit", sys_exit},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
+    {"getswitchinterval", sys_getswitchinterval},
+    {"setswitchinterval", sys_setswitchinterval},
     {"exception", sys_exception},
     {"exc_info", sys_exc_info},
     {"_getframe", sys_getframe},

@@ -117,5 +117,34 @@ TEST_F(GilTest, SwitchIntervalRoundTrips) {
   EXPECT_DOUBLE_EQ(gil_switch_interval(), 0.005);
 }
 
+// Kept in whole microseconds like CPython's, so sys.getswitchinterval() truncates the same way.
+TEST_F(GilTest, SwitchIntervalTruncatesToMicroseconds) {
+  gil_set_switch_interval(2.7e-6);
+  EXPECT_DOUBLE_EQ(gil_switch_interval(), 2e-6);
+  gil_set_switch_interval(1e-7);
+  EXPECT_DOUBLE_EQ(gil_switch_interval(), 0.0);
+}
+
+// With a sub-microsecond interval (stored as 0) a waiting thread still gets the GIL without
+// the holder giving it up voluntarily.
+TEST_F(GilTest, ZeroStoredIntervalStillHandsOver) {
+  gil_set_switch_interval(1e-7);
+  std::atomic<bool> stop{false};
+  std::atomic<int> inside{0};
+  std::atomic<bool> overlap{false};
+  int handoffs = 0;
+  std::thread cpu(cpu_thread, &inside, &overlap, &stop, &handoffs);
+  while (gil_holder() == nullptr) std::this_thread::yield();
+  ThreadState* ts = thread_state_create();
+  gil_acquire(ts);
+  EXPECT_TRUE(gil_held_by(ts));
+  gil_release(ts);
+  stop.store(true);
+  cpu.join();
+  thread_state_destroy(ts);
+  EXPECT_GE(handoffs, 1);
+  EXPECT_FALSE(overlap.load());
+}
+
 }  // namespace
 }  // namespace minipy

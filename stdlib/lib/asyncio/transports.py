@@ -1,0 +1,77 @@
+"""Transport interfaces: the connection objects protocols write to."""
+
+__all__ = ('BaseTransport', 'ReadTransport', 'WriteTransport', 'Transport')
+
+
+class BaseTransport:
+    """Extra info and closing."""
+
+    __slots__ = ('_extra',)
+
+    def __init__(self, extra=None):
+        self._extra = {} if extra is None else extra
+
+    def get_extra_info(self, name, default=None):
+        """'peername', 'sockname', 'socket', ... or default."""
+        return self._extra.get(name, default)
+
+    def is_closing(self):
+        raise NotImplementedError
+
+    def close(self):
+        raise NotImplementedError
+
+    def set_protocol(self, protocol):
+        raise NotImplementedError
+
+    def get_protocol(self):
+        raise NotImplementedError
+
+
+class ReadTransport(BaseTransport):
+    __slots__ = ()
+
+    def is_reading(self):
+        raise NotImplementedError
+
+    def pause_reading(self):
+        raise NotImplementedError
+
+    def resume_reading(self):
+        raise NotImplementedError
+
+
+class WriteTransport(BaseTransport):
+    __slots__ = ()
+
+    def set_write_buffer_limits(self, high=None, low=None):
+        raise NotImplementedError
+
+    def get_write_buffer_size(self):
+        raise NotImplementedError
+
+    def get_write_buffer_limits(self):
+        raise NotImplementedError
+
+    def write(self, data):
+        raise NotImplementedError
+
+    def writelines(self, list_of_data):
+        """Write each item; subclasses may join them first."""
+        for data in list_of_data:
+            self.write(data)
+
+    def write_eof(self):
+        raise NotImplementedError
+
+    def can_write_eof(self):
+        raise NotImplementedError
+
+    def abort(self):
+        raise NotImplementedError
+
+
+class Transport(ReadTransport, WriteTransport):
+    """A bidirectional stream transport."""
+
+    __slots__ = ()
