@@ -133,5 +133,39 @@ void BM_FloatArith(benchmark::State& state) {
 }
 BENCHMARK(BM_FloatArith);
 
+// nbody's inner statement: float attributes read and updated in place on an instance.
+void BM_FloatAttrUpdate(benchmark::State& state) {
+  run_snippet(state,
+              "class B:\n"
+              "    def __init__(self):\n"
+              "        self.x = 0.0\n"
+              "        self.vx = 0.5\n"
+              "def work(n):\n"
+              "    b = B()\n"
+              "    dt = 0.01\n"
+              "    for i in range(n):\n"
+              "        b.x += dt * b.vx\n"
+              "    return b.x\n");
+}
+BENCHMARK(BM_FloatAttrUpdate);
+
+// `await` of a coroutine that returns at once: coroutine creation, frame setup, SEND, return.
+void BM_AwaitCoroutine(benchmark::State& state) {
+  run_snippet(state,
+              "async def leaf(x):\n"
+              "    return x + 1\n"
+              "async def body(n):\n"
+              "    t = 0\n"
+              "    for i in range(n):\n"
+              "        t = await leaf(t)\n"
+              "    return t\n"
+              "def work(n):\n"
+              "    try:\n"
+              "        body(n).send(None)\n"
+              "    except StopIteration as e:\n"
+              "        return e.value\n");
+}
+BENCHMARK(BM_AwaitCoroutine);
+
 }  // namespace
 }  // namespace minipy

@@ -21,6 +21,7 @@
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
 #include "runtime/sys_state.h"
+#include "runtime/trace.h"
 #include "runtime/xoptions.h"
 
 namespace {
@@ -36,6 +37,7 @@ constexpr const char* kHelp =
     "-h     : print this help message and exit (also -? or --help)\n"
     "-i     : inspect interactively after running script\n"
     "-m mod : run library module as a script (terminates option list)\n"
+    "-q     : don't print version and copyright messages on interactive startup\n"
     "-u     : unbuffered stdout and stderr\n"
     "-V     : print the Python version number and exit (also --version)\n"
     "-X opt : implementation-specific option:\n"
@@ -57,6 +59,7 @@ struct Options {
   std::string target;  // script path, command text or module name
   std::vector<std::string> args;
   bool inspect = false;
+  bool quiet = false;
   bool unbuffered = false;
 };
 
@@ -119,7 +122,10 @@ Options parse_command_line(int argc, char** argv) {
         case 'u':
           o.unbuffered = true;
           break;
-        case 'B': case 'E': case 'I': case 'O': case 's': case 'S': case 'q': case 'd': case 'v': case 'b':
+        case 'q':
+          o.quiet = true;
+          break;
+        case 'B': case 'E': case 'I': case 'O': case 's': case 'S': case 'd': case 'v': case 'b':
           break;
         default:
           usage_error(std::string("Unknown option: -") + c);
@@ -213,6 +219,12 @@ bool read_all(std::istream& in, std::string* out) {
   return true;
 }
 
+// After -i's program: its exception, SystemExit included, is reported and the prompt follows.
+int inspect_after(Dict* g) {
+  if (error_pending()) print_pending_exception();
+  return run_repl(g, ReplOptions{});
+}
+
 int run(const Options& o) {
   switch (o.mode) {
     case Mode::Script: {
@@ -223,34 +235,35 @@ int run(const Options& o) {
         std::string shown = ::realpath(o.target.c_str(), buf) ? std::string(buf) : current_dir() + "/" + o.target;
         if (!o.target.empty() && o.target[0] == '/') shown = o.target;
         std::fprintf(stderr, "minipy: can't open file '%s': [Errno %d] %s\n", shown.c_str(), err, std::strerror(err));
+        if (o.inspect) return inspect_after(main_globals(Value()));
         return 2;
       }
       std::string source;
       read_all(in, &source);
       Dict* g = main_globals(Value(str_new(o.target)));
-      if (!run_source(source, o.target, g)) return finish_with_error();
-      if (o.inspect) return run_repl(g);
+      if (!run_source(source, o.target, g) && !o.inspect) return finish_with_error();
+      if (o.inspect) return inspect_after(g);
       return 0;
     }
     case Mode::Command: {
       Dict* g = main_globals(Value());
-      if (!run_source(o.target, "<string>", g)) return finish_with_error();
-      if (o.inspect) return run_repl(g);
+      if (!run_source(o.target, "<string>", g) && !o.inspect) return finish_with_error();
+      if (o.inspect) return inspect_after(g);
       return 0;
     }
     case Mode::Module: {
       Dict* g = main_globals(Value());
-      if (!run_module_as_main(o.target, g)) return finish_with_error();
-      if (o.inspect) return run_repl(g);
+      if (!run_module_as_main(o.target, g) && !o.inspect) return finish_with_error();
+      if (o.inspect) return inspect_after(g);
       return 0;
     }
     case Mode::Stdin: {
       Dict* g = main_globals(Value());
-      if (::isatty(0)) return run_repl(g);
+      // -i makes even a piped stdin interactive, as in CPython: prompts, echoed values.
+      if (::isatty(0) || o.inspect) return run_repl(g, ReplOptions{.show_banner = !o.quiet, .run_startup_file = true});
       std::string source;
       read_all(std::cin, &source);
       if (!run_source(source, "<stdin>", g)) return finish_with_error();
-      if (o.inspect) return run_repl(g);
       return 0;
     }
   }
@@ -263,9 +276,14 @@ int main(int argc, char** argv) {
   Options options = parse_command_line(argc, argv);
   configure_sys(options, argc, argv);
   minipy::interpreter_init(minipy::sys_config().argv);
+  std::string error;
+  if (auto path = minipy::xoption("trace"); path && !minipy::trace_start(*path, &error))
+    std::fprintf(stderr, "minipy: %s\n", error.c_str());
   int status = run(options);
   // A failure inside shutdown (a thread's exception, a failed flush) is reported, not fatal.
   minipy::interpreter_finalize();
+  // After finalize, so that the trace includes the joins of non-daemon threads.
+  if (minipy::trace_enabled() && !minipy::trace_stop(&error)) std::fprintf(stderr, "minipy: %s\n", error.c_str());
   std::fflush(stdout);
   return status;
 }

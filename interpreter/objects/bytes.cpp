@@ -11,6 +11,7 @@
 
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/range_slice.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -67,7 +68,19 @@ bool bytearray_reserve(ByteArray* ba, int64_t needed) {
   return true;
 }
 
+// A bytearray viewed by a memoryview cannot change size. Views dropped without release() give
+// their export back when collected, so collect once before refusing.
+bool bytearray_check_resize(ByteArray* ba) {
+  if (ba->exports == 0) return true;
+  GC_gcollect();
+  run_pending_finalizers();
+  if (ba->exports == 0) return true;
+  raise(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
+  return false;
+}
+
 bool bytearray_assign(ByteArray* ba, std::string_view v) {
+  if (static_cast<int64_t>(v.size()) != ba->size && !bytearray_check_resize(ba)) return false;
   if (!bytearray_reserve(ba, v.size())) return false;
   if (!v.empty()) std::memmove(ba->data, v.data(), v.size());
   ba->size = v.size();
@@ -96,6 +109,7 @@ bool bytes_like_view(Value v, std::string_view* out) {
     *out = v.as<ByteArray>()->view();
     return true;
   }
+  if (t == &memoryview_type) return memoryview_contiguous_view(v, out);
   return false;
 }
 
@@ -1116,7 +1130,7 @@ Value ba_append(Value self, const Value* args, size_t nargs, Tuple* kw) {
   int c;
   if (!byte_value(args[0], &c)) return Value();
   ByteArray* ba = as_ba(self);
-  if (!bytearray_reserve(ba, ba->size + 1)) return Value();
+  if (!bytearray_check_resize(ba) || !bytearray_reserve(ba, ba->size + 1)) return Value();
   ba->data[ba->size++] = static_cast<char>(c);
   ba->data[ba->size] = '\0';
   return none_value();
@@ -1145,7 +1159,7 @@ Value ba_extend(Value self, const Value* args, size_t nargs, Tuple* kw) {
   std::string data;
   if (!iterable_bytes(args[0], data, true)) return Value();
   ByteArray* ba = as_ba(self);
-  if (!bytearray_reserve(ba, ba->size + data.size())) return Value();
+  if ((!data.empty() && !bytearray_check_resize(ba)) || !bytearray_reserve(ba, ba->size + data.size())) return Value();
   std::memcpy(ba->data + ba->size, data.data(), data.size());
   ba->size += data.size();
   ba->data[ba->size] = '\0';
@@ -1160,6 +1174,7 @@ Value ba_pop(Value self, const Value* args, size_t nargs, Tuple* kw) {
   if (ba->size == 0) return raise(&exc_IndexError, "pop from empty bytearray");
   if (i < 0) i += ba->size;
   if (i < 0 || i >= ba->size) return raise(&exc_IndexError, "pop index out of range");
+  if (!bytearray_check_resize(ba)) return Value();
   auto c = static_cast<unsigned char>(ba->data[i]);
   std::memmove(ba->data + i, ba->data + i + 1, ba->size - i - 1);
   ba->data[--ba->size] = '\0';
@@ -1175,7 +1190,7 @@ Value ba_insert(Value self, const Value* args, size_t nargs, Tuple* kw) {
   ByteArray* ba = as_ba(self);
   if (i < 0) i = std::max<int64_t>(i + ba->size, 0);
   if (i > ba->size) i = ba->size;
-  if (!bytearray_reserve(ba, ba->size + 1)) return Value();
+  if (!bytearray_check_resize(ba) || !bytearray_reserve(ba, ba->size + 1)) return Value();
   std::memmove(ba->data + i + 1, ba->data + i, ba->size - i);
   ba->data[i] = static_cast<char>(c);
   ba->data[++ba->size] = '\0';
@@ -1189,6 +1204,7 @@ Value ba_remove(Value self, const Value* args, size_t nargs, Tuple* kw) {
   ByteArray* ba = as_ba(self);
   auto* hit = static_cast<char*>(std::memchr(ba->data, c, ba->size));
   if (!hit) return raise(&exc_ValueError, "value not found in bytearray");
+  if (!bytearray_check_resize(ba)) return Value();
   int64_t i = hit - ba->data;
   std::memmove(ba->data + i, ba->data + i + 1, ba->size - i - 1);
   ba->data[--ba->size] = '\0';
@@ -1196,7 +1212,7 @@ Value ba_remove(Value self, const Value* args, size_t nargs, Tuple* kw) {
 }
 
 Value ba_clear(Value self, const Value*, size_t nargs, Tuple* kw) {
-  if (!noargs(self, "clear", nargs, kw)) return Value();
+  if (!noargs(self, "clear", nargs, kw) || !bytearray_check_resize(as_ba(self))) return Value();
   ba_truncate(as_ba(self));
   return none_value();
 }
@@ -1257,6 +1273,7 @@ int ba_ass_subscript(Value self, Value key, Value value) {
     return -1;
   }
   if (!value) {
+    if (!bytearray_check_resize(ba)) return -1;
     std::memmove(ba->data + i, ba->data + i + 1, ba->size - i - 1);
     ba->data[--ba->size] = '\0';
     return 0;
@@ -1272,7 +1289,7 @@ Value ba_iadd(Value a, Value b) {
   if (!bytes_like_view(b, &y)) return raise(&exc_TypeError, std::string("can't concat ") + type_name(b) + " to bytearray");
   ByteArray* ba = as_ba(a);
   std::string copy(y);  // b may be a itself
-  if (!bytearray_reserve(ba, ba->size + copy.size())) return Value();
+  if ((!copy.empty() && !bytearray_check_resize(ba)) || !bytearray_reserve(ba, ba->size + copy.size())) return Value();
   std::memcpy(ba->data + ba->size, copy.data(), copy.size());
   ba->size += copy.size();
   ba->data[ba->size] = '\0';

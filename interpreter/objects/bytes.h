@@ -19,6 +19,7 @@ struct ByteArray : Object {
   int64_t size;
   int64_t capacity;
   char* data;  // GC-allocated, pointer-free
+  int64_t exports;  // live memoryviews of data: the size may not change (objects/memoryview.h)
   std::string_view view() const { return {data, static_cast<size_t>(size)}; }
 };
 
@@ -28,8 +29,8 @@ Bytes* bytes_new(std::string_view data);
 ByteArray* bytearray_new(std::string_view data);
 bool bytes_check(Value v);
 bool bytearray_check(Value v);
-// For APIs taking any bytes-like object (bytes, bytearray, memoryview-less): true and a view
-// of its contents, false (no exception) otherwise.
+// For APIs taking any bytes-like object (bytes, bytearray, contiguous memoryview): true and a
+// view of its contents, false (no exception) otherwise.
 bool bytes_like_view(Value v, std::string_view* out);
 
 void bytes_type_init();

@@ -46,6 +46,10 @@ const ExceptionTableEntry* code_find_handler(Code* c, uint32_t pc) {
   return best;
 }
 
+const char* const kBinaryOpSymbols[kBinaryOpSymbolCount] = {"+", "-", "*", "@", "/", "//", "%",
+                                                            "**", "<<", ">>", "&", "|", "^"};
+const char* const kCompareOpSymbols[kCompareOpSymbolCount] = {"<", "<=", "==", "!=", ">", ">="};
+
 namespace {
 
 std::string value_repr_text(Value v) {
@@ -62,8 +66,6 @@ std::string tuple_item_text(Tuple* t, uint32_t i) {
   return std::string((*t)[i].as<Str>()->view());
 }
 
-const char* const kBinaryOpNames[] = {"+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"};
-const char* const kCompareOpNames[] = {"<", "<=", "==", "!=", ">", ">="};
 
 std::string localsplus_name(Code* c, uint32_t i) {
   if (i < static_cast<uint32_t>(c->nlocals)) return tuple_item_text(c->varnames, i);
@@ -105,10 +107,10 @@ std::string code_disassemble_instruction(Code* c, uint32_t pc) {
       out += " (to " + std::to_string(arg) + ")";
       break;
     case kOpBinary:
-      if (arg < 13) out += std::string(" (") + kBinaryOpNames[arg] + (op == OP_INPLACE_OP ? "=" : "") + ")";
+      if (arg < kBinaryOpSymbolCount) out += std::string(" (") + kBinaryOpSymbols[arg] + (op == OP_INPLACE_OP ? "=" : "") + ")";
       break;
     case kOpCompare:
-      if (arg < 6) out += std::string(" (") + kCompareOpNames[arg] + ")";
+      if (arg < kCompareOpSymbolCount) out += std::string(" (") + kCompareOpSymbols[arg] + ")";
       break;
     default:
       break;

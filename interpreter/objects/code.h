@@ -98,6 +98,11 @@ const LineTableEntry* code_position(Code* c, uint32_t pc);
 int code_line(Code* c, uint32_t pc);
 // The handler for an exception raised at `pc`, or null.
 const ExceptionTableEntry* code_find_handler(Code* c, uint32_t pc);
+// Operator symbols by BinaryOp (BINARY_OP / INPLACE_OP argument) and CompareOp (COMPARE_OP).
+constexpr uint32_t kBinaryOpSymbolCount = 13;
+constexpr uint32_t kCompareOpSymbolCount = 6;
+extern const char* const kBinaryOpSymbols[kBinaryOpSymbolCount];
+extern const char* const kCompareOpSymbols[kCompareOpSymbolCount];
 // Text disassembly in the spirit of `dis.dis` (also used by the instruction tracer).
 std::string code_disassemble(Code* c, bool recursive = true);
 std::string code_disassemble_instruction(Code* c, uint32_t pc);

@@ -219,6 +219,35 @@ int dict_set_str(Dict* d, Str* key, Value value) {
 
 int dict_set_cstr(Dict* d, const char* key, Value value) { return dict_set_str(d, intern(key), value); }
 
+int64_t dict_find_str(Dict* d, Str* key) {
+  int64_t h = key->hash != -1 ? key->hash : str_hash(key);
+  int64_t slot;
+  return lookup(d, key, h, &slot);
+}
+
+int dict_set_str_indexed(Dict* d, Str* key, Value value, int64_t* index) {
+  int64_t h = key->hash != -1 ? key->hash : str_hash(key);
+  int64_t slot;
+  int64_t ix = lookup(d, key, h, &slot);
+  if (ix == kLookupError) return -1;
+  if (ix >= 0) {
+    d->entries[ix].value = value;
+    bump(d);
+  } else {
+    insert_new(d, key, h, value);
+    ix = d->entries_len - 1;
+  }
+  *index = ix;
+  return 0;
+}
+
+bool dict_set_str_hinted(Dict* d, Str* key, int64_t hint, Value value) {
+  if (hint < 0 || hint >= d->entries_len || !d->entries[hint].key.is(key)) return false;
+  d->entries[hint].value = value;
+  bump(d);
+  return true;
+}
+
 int dict_del(Dict* d, Value key) {
   int64_t h = key_hash(key);
   if (h == -1) return -1;

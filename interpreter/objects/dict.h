@@ -57,6 +57,22 @@ Value dict_get_hashed(Dict* d, Value key, int64_t hash);
 int dict_set_hashed(Dict* d, Value key, int64_t hash, Value value);
 // Like dict_next, also giving the stored hash of the key.
 bool dict_next_hashed(Dict* d, int64_t* pos, Value* key, Value* value, int64_t* hash);
+// Attribute caches remember at which entry of an instance __dict__ a name was found: instances
+// of one class are usually filled in the same order, so the entry is the same for most of them.
+// The hinted forms check that entry's key by identity before hashing.
+// The entry index of `key`, -1 if missing, -2 with an exception pending.
+int64_t dict_find_str(Dict* d, Str* key);
+inline Value dict_get_str_hinted(Dict* d, Str* key, int64_t hint) {
+  // Str is incomplete here: compare addresses (a Str starts with its Object header).
+  if (hint >= 0 && hint < d->entries_len && d->entries[hint].key.as_object() == reinterpret_cast<Object*>(key))
+    return d->entries[hint].value;
+  return Value();
+}
+// d[key] = value; *index gets the entry the key is stored at. -1 on error.
+int dict_set_str_indexed(Dict* d, Str* key, Value value, int64_t* index);
+// d[key] = value when entry `hint` holds exactly `key`: true if done, false to take the
+// general path.
+bool dict_set_str_hinted(Dict* d, Str* key, int64_t hint, Value value);
 // 1 removed, 0 missing (no exception), -1 error.
 int dict_del(Dict* d, Value key);
 int64_t dict_size(Dict* d);

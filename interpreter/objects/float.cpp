@@ -68,7 +68,9 @@ bool format_spec_arg(const Value* args, size_t nargs, Tuple* kwnames, std::strin
 // ---- Construction and conversion -------------------------------------------------------------
 
 Value float_new(double d) {
-  Float* f = alloc<Float>(&float_type);
+  // Every float result allocates, so skip alloc_object's zero fill: both fields are set here.
+  Float* f = static_cast<Float*>(gc_malloc_atomic(sizeof(Float)));
+  f->type = &float_type;
   f->value = d;
   return f;
 }

@@ -10,6 +10,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/abstract.h"
+#include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/memory.h"
 #include "vm/eval.h"
@@ -280,6 +281,14 @@ const GetSetDef kCellGetSets[] = {
     {nullptr, nullptr, nullptr},
 };
 
+// types.MethodType(func, instance): contextlib and copy build bound methods this way.
+Value method_tp_new(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("method", kwnames) || !check_nargs("method", nargs, 2, 2)) return Value();
+  if (!is_callable(args[0])) return raise(&exc_TypeError, "first argument must be callable");
+  if (is_none(args[1])) return raise(&exc_TypeError, "instance must not be None");
+  return method_new(args[0], args[1]);
+}
+
 }  // namespace
 
 void function_types_init() {
@@ -293,6 +302,7 @@ void function_types_init() {
   function_type.basicsize = sizeof(Function);
   type_ready(&function_type, "function", nullptr, nullptr, kFunctionGetSets);
 
+  method_type.tp_new = method_tp_new;
   method_type.tp_call = method_call;
   method_type.tp_repr = method_repr;
   method_type.tp_getattr = method_getattr;

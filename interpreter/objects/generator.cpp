@@ -16,6 +16,7 @@
 #include "objects/type.h"
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
+#include "runtime/interpreter.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/memory.h"
 #include "runtime/thread_state.h"
@@ -45,10 +46,7 @@ const char* kind_name(Generator* g) {
 
 // ---- finalisation -------------------------------------------------------------------------------
 
-std::mutex pending_mutex;
-// Generators found unreachable with their frame suspended; the vector's storage is scanned,
-// which keeps them alive until their finally blocks have run.
-GcVector<Value>* pending_finalize = nullptr;
+std::mutex pending_mutex;  // guards live_generators (generators are created on any thread)
 
 // Weak registry of generators whose body has handlers, for generators_finalize_at_exit. Slots
 // hold disguised pointers the collector clears when the generator dies (a deque keeps slot
@@ -76,13 +74,30 @@ void track_generator(Generator* g) {
   GC_general_register_disappearing_link(reinterpret_cast<void**>(slot), g);
 }
 
+// CPython's warning for a coroutine that was created and dropped: RuntimeWarning through the
+// warnings module, with the coroutine as the source.
+void warn_never_awaited(Generator* g) {
+  Value warnings = import_module("warnings");
+  Value warn = warnings ? getattr_cstr(warnings, "warn") : Value();
+  if (!warn) {
+    report_unraisable(Value(g));
+    return;
+  }
+  Value msg = Value(str_new("coroutine '" + std::string(g->qualname->view()) + "' was never awaited"));
+  Value args[] = {msg, Value(&exc_RuntimeWarning), Value::small_int(1), Value(g)};
+  if (!call(warn, args, 4)) report_unraisable(Value(g));
+}
+
+// Runs at a safe point (runtime/memory.h): a generator dropped while suspended runs its finally
+// blocks, as close() would; a coroutine never started warns.
 void gen_finalizer(Object* obj) {
   auto* g = static_cast<Generator*>(obj);
+  if (g->type == &coroutine_type && g->state == GenState::Created) {
+    warn_never_awaited(g);
+    return;
+  }
   if (g->state != GenState::Suspended) return;
-  std::lock_guard<std::mutex> lock(pending_mutex);
-  if (!pending_finalize) pending_finalize = new (GC_MALLOC_UNCOLLECTABLE(sizeof(GcVector<Value>))) GcVector<Value>();
-  pending_finalize->push_back(Value(obj));
-  eval_breaker_set(kBreakerGeneratorFinalizers);
+  if (!gen_close(g)) report_unraisable(Value(g));
 }
 
 Value stop_iteration_value(Value exc) {
@@ -309,30 +324,8 @@ Value gen_close(Generator* g) {
   return Value();
 }
 
-void run_pending_generator_finalizers() {
-  while (true) {
-    Value v;
-    {
-      std::lock_guard<std::mutex> lock(pending_mutex);
-      if (!pending_finalize || pending_finalize->empty()) return;
-      v = pending_finalize->back();
-      pending_finalize->pop_back();
-    }
-    Value saved = error_fetch();
-    if (!gen_close(gen_of(v))) {
-      // CPython reports errors of finalisers as "unraisable" and goes on.
-      Value exc = error_fetch();
-      Value r = repr(exc);
-      if (!r) error_clear();
-      std::fprintf(stderr, "Exception ignored in: <%s object>\n%s\n", kind_name(gen_of(v)),
-                   r ? std::string(r.as<Str>()->view()).c_str() : "?");
-    }
-    error_restore(saved);
-  }
-}
-
 void generators_finalize_at_exit() {
-  run_pending_generator_finalizers();
+  run_pending_finalizers();
   if (!live_generators) return;
   for (size_t i = live_generators->size(); i-- > 0;) {
     GC_hidden_pointer h = (*live_generators)[i];
@@ -343,7 +336,7 @@ void generators_finalize_at_exit() {
     if (!gen_close(g)) error_clear();
     error_restore(saved);
   }
-  run_pending_generator_finalizers();
+  run_pending_finalizers();
 }
 
 Value generator_from_call(Function* fn, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -363,7 +356,9 @@ Value generator_from_call(Function* fn, const Value* args, size_t nargs, Tuple* 
   g->state = GenState::Created;
   if (!bind_arguments(fn, f, args, nargs, kwnames)) return Value();
   if (co->ncells || co->nfree) frame_init_cells(f, fn->closure);
-  // Only a body with handlers can observe being finalised (finally, with, except).
+  // Only a body with handlers can observe being finalised (finally, with, except). Such
+  // coroutines also warn when never awaited; a finalizer on every coroutine would make
+  // creating one several times slower (docs/memory.md).
   if (co->nexception_entries) {
     register_finalizer(g, gen_finalizer);
     track_generator(g);

@@ -47,15 +47,9 @@ Value gen_throw(Generator* gen, Value exc);
 // gen.close(): null with an exception pending on failure.
 Value gen_close(Generator* gen);
 
-// Runs the finally blocks of generators the collector found unreachable. Their finalizers
-// only queue them, because the collector may notice garbage in the middle of any allocation;
-// the eval breaker calls this at a safe point, and interpreter_finalize at exit.
-void run_pending_generator_finalizers();
 // Interpreter exit: closes every generator still suspended inside a try/with (CPython runs
 // their finally blocks when module globals are torn down), then the queued ones.
 void generators_finalize_at_exit();
-// The eval-breaker bit the finalizer sets (runtime/eval_breaker.h leaves bits 2+ to users).
-constexpr uint32_t kBreakerGeneratorFinalizers = 1u << 4;
 
 bool generator_check(Value v);
 bool coroutine_check(Value v);

@@ -8,6 +8,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/abstract.h"
+#include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/memory.h"
 
@@ -126,10 +127,17 @@ const GetSetDef ga_getsets[] = {
     {nullptr, nullptr, nullptr},
 };
 
+// types.GenericAlias(origin, args): what `__class_getitem__ = classmethod(GenericAlias)` calls.
+Value ga_tp_new(Type*, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("GenericAlias", kwnames) || !check_nargs("GenericAlias", nargs, 2, 2)) return Value();
+  return generic_alias_new(args[0], args[1]);
+}
+
 }  // namespace
 
 void generic_alias_type_init() {
   generic_alias_type.basicsize = sizeof(GenericAlias);
+  generic_alias_type.tp_new = ga_tp_new;
   generic_alias_type.tp_repr = ga_repr;
   generic_alias_type.tp_call = ga_call;
   generic_alias_type.tp_getattr = ga_getattr;

@@ -1,6 +1,7 @@
 // list: a growable array with amortised appends, slicing, the sort, and the list iterators.
 #include "objects/list.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -567,9 +568,11 @@ int list_ass_slice(List* l, Slice* s, Value value) {
     int64_t removed = stop - start, old = l->size;
     int64_t delta = n - removed;
     if (delta > 0 && !list_reserve(l, old + delta)) return -1;
-    std::memmove(static_cast<void*>(l->items + start + n), l->items + stop,
-                 static_cast<size_t>(old - stop) * sizeof(Value));
-    std::memcpy(static_cast<void*>(l->items + start), items, static_cast<size_t>(n) * sizeof(Value));
+    if (old > stop) {
+      std::memmove(static_cast<void*>(l->items + start + n), l->items + stop,
+                   static_cast<size_t>(old - stop) * sizeof(Value));
+    }
+    std::copy_n(items, n, l->items + start);
     l->size = old + delta;
     if (delta < 0) clear_tail(l, l->size, old);
     return 0;
@@ -628,8 +631,9 @@ Value list_add(Value a, Value b) {
   List* y = as_list(b);
   if (x->size > kMaxListSize - y->size) return raise_no_memory();
   List* r = list_new(x->size + y->size);
-  std::memcpy(static_cast<void*>(r->items), x->items, static_cast<size_t>(x->size) * sizeof(Value));
-  std::memcpy(static_cast<void*>(r->items + x->size), y->items, static_cast<size_t>(y->size) * sizeof(Value));
+  // copy_n, not memcpy: an empty list's items may be null, which memcpy may not be given.
+  std::copy_n(x->items, x->size, r->items);
+  std::copy_n(y->items, y->size, r->items + x->size);
   r->size = x->size + y->size;
   return r;
 }

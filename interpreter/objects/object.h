@@ -98,6 +98,8 @@ enum TypeFlags : uint32_t {
   // Calling descr.__get__(obj, T)(*args) is the same as descr(obj, *args): the VM and
   // call_method call such attributes unbound instead of allocating a bound method.
   kTypeMethodDescriptor = 1u << 17,
+  kTypeHasDel = 1u << 18,  // a class with __del__: instances get a finalizer (runtime/memory.h)
+  kTypeWeakrefable = 1u << 19,  // built-in type whose instances may be weakly referenced
 };
 
 struct Type : Object {

@@ -1,5 +1,5 @@
-// The codecs built into str and bytes: UTF-8, ASCII and Latin-1 with the standard error
-// handlers. Errors are raised as UnicodeDecodeError / UnicodeEncodeError built from
+// The codecs built into str and bytes: UTF-8 (also with a signature), ASCII, Latin-1, UTF-16
+// and UTF-32 with the standard error handlers. Errors are raised as UnicodeDecodeError / UnicodeEncodeError built from
 // (encoding, object, start, end, reason), whose __str__ (objects/exceptions.cpp) words the
 // message as CPython does.
 //
@@ -22,7 +22,7 @@ using namespace text;
 
 namespace {
 
-enum class Codec { Utf8, Ascii, Latin1, Unknown };
+enum class Codec { Utf8, Utf8Sig, Ascii, Latin1, Utf16, Utf16Le, Utf16Be, Utf32, Utf32Le, Utf32Be, Unknown };
 
 Codec lookup_codec(const char* name) {
   if (!name) return Codec::Utf8;
@@ -34,10 +34,17 @@ Codec lookup_codec(const char* name) {
     n += c;
   }
   if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf" || n == "cp65001") return Codec::Utf8;
+  if (n == "utf-8-sig") return Codec::Utf8Sig;
   if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") return Codec::Ascii;
   if (n == "latin-1" || n == "latin1" || n == "latin" || n == "l1" || n == "iso-8859-1" ||
       n == "iso8859-1" || n == "8859" || n == "cp819" || n == "iso-ir-100" || n == "csisolatin1")
     return Codec::Latin1;
+  if (n == "utf-16" || n == "utf16" || n == "u16") return Codec::Utf16;
+  if (n == "utf-16-le" || n == "utf-16le") return Codec::Utf16Le;
+  if (n == "utf-16-be" || n == "utf-16be") return Codec::Utf16Be;
+  if (n == "utf-32" || n == "utf32" || n == "u32") return Codec::Utf32;
+  if (n == "utf-32-le" || n == "utf-32le") return Codec::Utf32Le;
+  if (n == "utf-32-be" || n == "utf-32be") return Codec::Utf32Be;
   return Codec::Unknown;
 }
 
@@ -45,6 +52,12 @@ const char* codec_name(Codec c) {
   switch (c) {
     case Codec::Utf8: return "utf-8";
     case Codec::Ascii: return "ascii";
+    case Codec::Utf16: return "utf-16";
+    case Codec::Utf16Le: return "utf-16-le";
+    case Codec::Utf16Be: return "utf-16-be";
+    case Codec::Utf32: return "utf-32";
+    case Codec::Utf32Le: return "utf-32-le";
+    case Codec::Utf32Be: return "utf-32-be";
     default: return "latin-1";
   }
 }
@@ -224,13 +237,155 @@ Value raise_encode_error(Codec codec, Str* s, int64_t start, int64_t end, const 
 
 bool is_surrogate(uint32_t cp) { return cp >= 0xD800 && cp <= 0xDFFF; }
 
+// ---- UTF-16 and UTF-32 ----
+// The plain "utf-16"/"utf-32" codecs write a byte-order mark and little-endian units (the
+// machine order, as CPython on x86); decoding honours a leading mark and otherwise assumes
+// little-endian. Errors then name the endianness actually used ("utf-16-le"), like CPython.
+
+bool is_wide(Codec c) { return c >= Codec::Utf16 && c <= Codec::Utf32Be; }
+int wide_unit(Codec c) { return c >= Codec::Utf32 ? 4 : 2; }
+bool wide_big_endian(Codec c) { return c == Codec::Utf16Be || c == Codec::Utf32Be; }
+bool wide_with_bom(Codec c) { return c == Codec::Utf16 || c == Codec::Utf32; }
+
+void put_unit(std::string& out, uint32_t v, int size, bool big) {
+  for (int i = 0; i < size; i++) out += static_cast<char>(v >> (8 * (big ? size - 1 - i : i)));
+}
+
+void put_wide_cp(std::string& out, uint32_t cp, int size, bool big) {
+  if (size == 2 && cp >= 0x10000) {
+    cp -= 0x10000;
+    put_unit(out, 0xD800 + (cp >> 10), 2, big);
+    put_unit(out, 0xDC00 + (cp & 0x3FF), 2, big);
+  } else {
+    put_unit(out, cp, size, big);
+  }
+}
+
+uint32_t get_unit(std::string_view in, size_t pos, int size, bool big) {
+  uint32_t v = 0;
+  for (int i = 0; i < size; i++) {
+    v |= static_cast<uint32_t>(static_cast<unsigned char>(in[pos + i])) << (8 * (big ? size - 1 - i : i));
+  }
+  return v;
+}
+
+Value encode_wide(Str* s, Codec codec, const char* errors) {
+  const int size = wide_unit(codec);
+  const bool big = wide_big_endian(codec);
+  std::string out;
+  out.reserve(s->size * size + 4);
+  if (wide_with_bom(codec)) put_unit(out, 0xFEFF, size, big);
+  const char* p = s->data();
+  int64_t index = 0;
+  for (int64_t off = 0; off < s->size;) {
+    uint32_t cp;
+    int len = decode_cp(p + off, &cp);
+    if (!is_surrogate(cp)) {
+      put_wide_cp(out, cp, size, big);
+      off += len;
+      index++;
+      continue;
+    }
+    // Unlike UTF-8's, these encoders report each lone surrogate on its own (as CPython's do).
+    int64_t start = index++;
+    off += len;
+    std::string text;  // ASCII replacement text, encoded below
+    switch (lookup_handler(errors)) {
+      case Handler::Unknown: return unknown_handler(errors);
+      case Handler::Ignore: break;
+      case Handler::Replace: text = "?"; break;
+      case Handler::BackslashReplace: append_hex_escape(text, cp, 4, 'u'); break;
+      case Handler::XmlCharRefReplace: text = "&#" + std::to_string(cp) + ";"; break;
+      case Handler::SurrogatePass: put_unit(out, cp, size, big); break;
+      default: return raise_encode_error(codec, s, start, index, "surrogates not allowed");
+    }
+    for (char c : text) put_unit(out, static_cast<unsigned char>(c), size, big);
+  }
+  return bytes_new(out);
+}
+
+Value decode_wide(std::string_view in, Codec codec, Handler h, const char* errors) {
+  const int size = wide_unit(codec);
+  bool big = wide_big_endian(codec);
+  size_t pos = 0;
+  const size_t n = in.size();
+  if (wide_with_bom(codec)) {
+    if (n >= static_cast<size_t>(size) && get_unit(in, 0, size, false) == 0xFEFF) {
+      pos = size;
+    } else if (n >= static_cast<size_t>(size) && get_unit(in, 0, size, true) == 0xFEFF) {
+      pos = size;
+      big = true;
+    }
+  }
+  const Codec report = size == 2 ? (big ? Codec::Utf16Be : Codec::Utf16Le) : (big ? Codec::Utf32Be : Codec::Utf32Le);
+  const bool pass = h == Handler::SurrogatePass;
+  std::string out;
+  out.reserve(n);
+  int64_t length = 0;
+  // Applies the error handler to in[start, end); false when an exception is pending.
+  auto recover = [&](size_t start, size_t end, const char* reason) {
+    if (h == Handler::Unknown) {
+      unknown_handler(errors);
+      return false;
+    }
+    if (handle_decode_error(h, in, start, end, out, &length)) return true;
+    raise_decode_error(report, in, start, end, reason);
+    return false;
+  };
+  while (pos < n) {
+    if (n - pos < static_cast<size_t>(size)) {
+      if (!recover(pos, n, "truncated data")) return Value();
+      break;
+    }
+    uint32_t v = get_unit(in, pos, size, big);
+    if (size == 4) {
+      if (v > 0x10FFFF) {
+        if (!recover(pos, pos + 4, "code point not in range(0x110000)")) return Value();
+      } else if (is_surrogate(v) && !pass) {
+        if (!recover(pos, pos + 4, "code point in surrogate code point range(0xd800, 0xe000)")) return Value();
+      } else {
+        append_cp(out, v);
+      }
+      pos += 4;
+      continue;
+    }
+    // surrogatepass keeps a surrogate that does not start a valid pair as it is.
+    if (!is_surrogate(v) || (pass && (v >= 0xDC00 || n - pos < 4 || (get_unit(in, pos + 2, 2, big) & 0xFC00) != 0xDC00))) {
+      append_cp(out, v);
+      pos += 2;
+      continue;
+    }
+    if (v >= 0xDC00) {
+      if (!recover(pos, pos + 2, "illegal encoding")) return Value();
+      pos += 2;
+      continue;
+    }
+    if (n - pos < 4) {
+      if (!recover(pos, n, "unexpected end of data")) return Value();
+      break;
+    }
+    uint32_t low = get_unit(in, pos + 2, 2, big);
+    if ((low & 0xFC00) != 0xDC00) {
+      if (!recover(pos, pos + 2, "illegal UTF-16 surrogate")) return Value();
+      pos += 2;
+      continue;
+    }
+    append_cp(out, 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00));
+    pos += 4;
+  }
+  return str_new(out);
+}
+
 }  // namespace
 
 Value str_decode(std::string_view bytes, const char* encoding, const char* errors) {
   Codec codec = lookup_codec(encoding);
   if (codec == Codec::Unknown) return unknown_encoding(encoding);
   Handler h = lookup_handler(errors);
-  if (codec == Codec::Utf8) return decode_utf8(bytes, h, errors);
+  // utf-8-sig drops one leading byte-order mark; errors are reported as UTF-8's, after it.
+  if (codec == Codec::Utf8Sig && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (codec == Codec::Utf8 || codec == Codec::Utf8Sig) return decode_utf8(bytes, h, errors);
+  if (is_wide(codec)) return decode_wide(bytes, codec, h, errors);
   return decode_ascii_latin1(codec, bytes, h, errors);
 }
 
@@ -241,6 +396,12 @@ Value str_decode_utf8(std::string_view bytes, const char* errors) {
 Value str_encode(Str* s, const char* encoding, const char* errors) {
   Codec codec = lookup_codec(encoding);
   if (codec == Codec::Unknown) return unknown_encoding(encoding);
+  if (is_wide(codec)) return encode_wide(s, codec, errors);
+  if (codec == Codec::Utf8Sig) {
+    Value body = str_encode(s, "utf-8", errors);
+    if (!body) return body;
+    return bytes_new("\xEF\xBB\xBF" + std::string(body.as<Bytes>()->view()));
+  }
   if (s->is_ascii()) return bytes_new(s->view());
   uint32_t limit = codec == Codec::Utf8 ? 0x110000 : codec == Codec::Ascii ? 0x80 : 0x100;
   auto encodable = [&](uint32_t cp) { return codec == Codec::Utf8 ? !is_surrogate(cp) : cp < limit; };

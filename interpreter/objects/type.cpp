@@ -33,6 +33,8 @@
 
 namespace minipy {
 
+void type_visit_subclasses(Type* t, void (*fn)(Type*, void*), void* ctx);
+
 Type type_type, object_type;
 
 namespace {
@@ -357,9 +359,23 @@ const MethodDef kNewObjDef = {"__newobj__", newobj, kMethodStatic};
 
 // (__newobj__, (cls,), state, None, None): enough for copy and pickle-style reconstruction.
 Value object_reduce_impl(Value self) {
-  Value state = object_getstate_value(self);
+  Type* t = type_of(self);
+  // A built-in type without its own __reduce__ keeps native state the default cannot capture.
+  if (!(t->flags & kTypeHeap) && t != &object_type) {
+    return raise(&exc_TypeError, std::string("cannot pickle '") + t->name + "' object");
+  }
+  Value state = call_method(self, NAME(__getstate__), {});
+  if (!state) return state;
+  // Subclasses of list and dict carry their items besides the state, as iterators.
+  Value list_items = none_value(), dict_items = none_value();
+  if (list_check(self)) list_items = get_iter(self);
+  if (dict_check(self)) {
+    Value items = call_method(self, NAME(items), {});
+    dict_items = items ? get_iter(items) : items;
+  }
+  if (!list_items || !dict_items) return Value();
   return Value(tuple_of({builtin_function_new(&kNewObjDef, Value(), Value(NAME(copyreg))),
-                         Value(tuple_of({Value(type_of(self))})), state, none_value(), none_value()}));
+                         Value(tuple_of({Value(type_of(self))})), state, list_items, dict_items}));
 }
 
 Value object_reduce_ex_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -508,6 +524,13 @@ Value type_getattro(Value self, Str* name) {
   return raise_type_attr_error(type, name);
 }
 
+// Keeps kTypeHasDel in step with whether __del__ is found along the MRO.
+void update_has_del(Type* t, void*) {
+  if (!(t->flags & kTypeHeap)) return;
+  if (type_lookup(t, NAME(__del__))) t->flags |= kTypeHasDel;
+  else t->flags &= ~kTypeHasDel;
+}
+
 int type_setattro(Value self, Str* name, Value v) {
   Type* type = self.as<Type>();
   if (!(type->flags & kTypeHeap) || (type->flags & kTypeImmutable)) {
@@ -532,6 +555,7 @@ int type_setattro(Value self, Str* name, Value v) {
   }
   type_modified(type);
   if (is_dunder(name)) type_update_slots_named(type, name);
+  if (name == NAME(__del__)) type_visit_subclasses(type, &update_has_del, nullptr);
   return 0;
 }
 
@@ -901,6 +925,11 @@ Object* alloc_instance(Type* type, size_t var_bytes) {
   return alloc_object(type, type->basicsize + var_bytes);
 }
 
+void object_call_del(Object* obj) {
+  Value del = type_lookup(obj->type, NAME(__del__));
+  if (del && !call_bound(del, Value(obj), nullptr, 0)) report_unraisable(del);
+}
+
 Dict* instance_dict(Value obj, bool create) {
   Dict** slot = dict_slot(obj);
   if (!slot) return nullptr;
@@ -1238,6 +1267,7 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns, Tuple* k
   t->mro = mro;
   t->version = next_version++;
   type_fixup_slots(t);
+  update_has_del(t, nullptr);
   for (int64_t i = 0; i < bases->size; ++i) add_subclass((*bases)[i].as<Type>(), t);
 
   // The __class__ cell of methods that use super() or __class__.

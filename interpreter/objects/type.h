@@ -64,6 +64,10 @@ Dict* instance_dict(Value obj, bool create);
 // allocate type->basicsize plus its variable part, never sizeof(T), for subclasses.
 Object* alloc_instance(Type* type, size_t var_bytes = 0);
 
+// The finalizer of instances of classes with __del__ (kTypeHasDel): calls type(obj).__del__,
+// reporting an exception as unraisable.
+void object_call_del(Object* obj);
+
 // Call after changing a type's dict or MRO directly from C++ (setattr on a class does it
 // itself): gives the type and its subclasses new version tags and refreshes their slots.
 void type_modified(Type* t);

@@ -10,6 +10,7 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/module.h"
 #include "objects/range_slice.h"
 #include "objects/set.h"
@@ -42,7 +43,7 @@ Module* builtins_module_create() {
       {"super", &super_type},         {"enumerate", &enumerate_type},
       {"zip", &zip_type},             {"map", &map_type},
       {"filter", &filter_type},       {"reversed", &reversed_type},
-      {"complex", &complex_type},
+      {"complex", &complex_type},     {"memoryview", &memoryview_type},
   };
   for (const NamedType& t : types) module_add(m, t.name, Value(t.type));
 #define EXCEPTION(Name, Base) module_add(m, #Name, Value(&exc_##Name));

@@ -1,6 +1,7 @@
 #include "runtime/eval_breaker.h"
 
 #include "runtime/gil.h"
+#include "runtime/memory.h"
 #include "runtime/signals.h"
 
 namespace minipy {
@@ -12,6 +13,7 @@ int handle_eval_breaker(ThreadState* ts) {
   if (bits & kBreakerSignalsPending) {
     if (run_pending_signal_handlers(ts) < 0) return -1;
   }
+  if (bits & kBreakerFinalizersPending) run_pending_finalizers();
   if (bits & kBreakerGilDropRequest) gil_yield_on_request(ts);
   return 0;
 }

@@ -14,6 +14,7 @@ struct ThreadState;
 enum EvalBreakerBits : uint32_t {
   kBreakerGilDropRequest = 1u << 0,  // another thread wants the GIL (runtime/gil.cpp)
   kBreakerSignalsPending = 1u << 1,  // a signal handler must run in the main thread
+  kBreakerFinalizersPending = 1u << 2,  // the collector queued finalizers (runtime/memory.h)
 };
 
 extern std::atomic<uint32_t> eval_breaker;
@@ -23,7 +24,7 @@ inline void eval_breaker_clear(uint32_t bits) { eval_breaker.fetch_and(~bits, st
 inline bool eval_breaker_tripped() { return eval_breaker.load(std::memory_order_relaxed) != 0; }
 
 // Serves whatever the breaker asks for: gives up the GIL on request, runs pending signal
-// handlers (in the main thread). Returns -1 if a handler raised (e.g. KeyboardInterrupt),
+// handlers (in the main thread), runs queued finalizers. Returns -1 if a handler raised (e.g. KeyboardInterrupt),
 // with the exception pending; the eval loop then unwinds from the current instruction.
 int handle_eval_breaker(ThreadState* ts);
 

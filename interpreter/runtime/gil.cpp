@@ -34,6 +34,10 @@
 //
 // Accounting. Each ThreadState carries GilStats: acquisitions, voluntary and forced releases,
 // nanoseconds held and waited. They cost two clock reads per hand-off, never per instruction.
+//
+// Tracing. While a timeline trace runs (runtime/trace.h, docs/instrumentation.md) each
+// transition also records the thread's new state; when none runs, the cost is one test of a
+// global flag per transition.
 #include "runtime/gil.h"
 
 #include <time.h>
@@ -46,6 +50,7 @@
 
 #include "runtime/eval_breaker.h"
 #include "runtime/thread_state.h"
+#include "runtime/trace.h"
 
 namespace minipy {
 
@@ -88,12 +93,15 @@ void take_locked(Gil& g, ThreadState* ts, uint64_t waited_ns) {
   ++s.acquisitions;
   s.waited_ns += waited_ns;
   s.held_since_ns = now_ns();
+  if (trace_enabled()) trace_gil_taken(ts, s.held_since_ns);
   g.switched.notify_all();
 }
 
-void release_locked(Gil& g, ThreadState* ts) {
+void release_locked(Gil& g, ThreadState* ts, bool blocking) {
   GilStats& s = ts->gil;
-  if (s.held_since_ns) s.held_ns += now_ns() - s.held_since_ns;
+  uint64_t now = now_ns();
+  if (s.held_since_ns) s.held_ns += now - s.held_since_ns;
+  if (trace_enabled()) trace_gil_released(ts, now, blocking);
   s.held_since_ns = 0;
   g.locked = false;
   g.holder = nullptr;
@@ -119,6 +127,7 @@ void gil_acquire(ThreadState* ts, bool after_blocking) {
     return;
   }
   ++g.waiting;
+  if (trace_enabled()) trace_gil_wait_begin(ts, start);
   if (priority) {
     ++g.priority_waiting;
     eval_breaker_set(kBreakerGilDropRequest);
@@ -148,7 +157,7 @@ void gil_release(ThreadState* ts) {
   Gil& g = *g_gil;
   std::lock_guard<std::mutex> lock(g.mutex);
   ++ts->gil.voluntary_releases;
-  release_locked(g, ts);
+  release_locked(g, ts, true);
 }
 
 void gil_yield_on_request(ThreadState* ts) {
@@ -162,7 +171,7 @@ void gil_yield_on_request(ThreadState* ts) {
     }
     ++ts->gil.forced_releases;
     uint64_t seen = g.switch_number;
-    release_locked(g, ts);
+    release_locked(g, ts, false);
     // Forced switching: do not compete until another thread has actually taken the GIL.
     g.switched.wait(lock, [&] { return g.switch_number != seen; });
   }
@@ -205,6 +214,7 @@ void gil_reset_stats() {
 void gil_reinit_after_fork(ThreadState* ts) {
   // The old mutex may be locked by a thread that does not exist in the child: leak it.
   g_gil = new Gil();
+  trace_reinit_after_fork();
   eval_breaker_clear(kBreakerGilDropRequest);
   std::lock_guard<std::mutex> lock(g_gil->mutex);
   take_locked(*g_gil, ts, 0);

@@ -111,6 +111,7 @@ void interpreter_finalize() {
     if (run && !call(run, {})) print_pending_exception();
     error_clear();
   }
+  run_finalizers_at_exit();
   for (const char* stream : {"stdout", "stderr"}) {
     Value f = dict_get_cstr(g_sys->dict, stream);
     if (f && !is_none(f) && !call_method_cstr(f, "flush", {})) error_clear();

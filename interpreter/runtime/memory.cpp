@@ -4,6 +4,15 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <mutex>
+
+#include "objects/str.h"
+#include "objects/type.h"
+#include "runtime/abstract.h"
+#include "runtime/errors.h"
+#include "runtime/eval_breaker.h"
+#include "runtime/source_lines.h"
 
 namespace minipy {
 
@@ -21,11 +30,81 @@ void* gmp_realloc(void* p, size_t, size_t n) { return gc_realloc(p, n); }
 // GMP limbs are freed by the collector; an explicit free would race with copies GMP keeps.
 void gmp_free(void*, size_t) {}
 
+// The collector calls this (at most once per collection) when it has queued finalizers; they
+// run at the next safe point instead of inside the allocation that triggered the collection.
+void finalizers_queued() { eval_breaker_set(kBreakerFinalizersPending); }
+
+using FinalizerFn = void (*)(Object*);
+
+// A finalizer that must also run at exit. Plain malloc memory: it holds the object only as a
+// hidden pointer, and the object cannot be freed before its finalizer has run.
+struct ExitFinalizer {
+  GC_hidden_pointer obj;
+  FinalizerFn fn;  // null once run
+  uint64_t seq;
+};
+
+std::mutex exit_mutex;
+std::map<uint64_t, ExitFinalizer*>* exit_finalizers = nullptr;  // by registration order
+uint64_t exit_seq = 0;
+
+void call_finalizer(FinalizerFn fn, Object* obj) {
+  Value saved = error_fetch();
+  fn(obj);
+  if (error_pending()) report_unraisable(Value(obj));
+  error_restore(saved);
+}
+
+void plain_trampoline(void* obj, void* fn) {
+  call_finalizer(reinterpret_cast<FinalizerFn>(fn), static_cast<Object*>(obj));
+}
+
+void exit_trampoline(void* obj, void* data) {
+  auto* f = static_cast<ExitFinalizer*>(data);
+  FinalizerFn fn = f->fn;
+  {
+    std::lock_guard<std::mutex> lock(exit_mutex);
+    exit_finalizers->erase(f->seq);
+  }
+  delete f;
+  if (fn) call_finalizer(fn, static_cast<Object*>(obj));
+}
+
+thread_local bool running_finalizers = false;
+
+// The finalizer that register_chained_finalizer installs (one user: weak references).
+GC_finalization_proc chain_head = nullptr;
+
+// Registers (fn, cd) as obj's finalizer, behind a chain head if obj has one.
+void set_finalizer(Object* obj, GC_finalization_proc fn, void* cd) {
+  GC_finalization_proc old_fn = nullptr;
+  void* old_cd = nullptr;
+  GC_REGISTER_FINALIZER_NO_ORDER(obj, fn, cd, &old_fn, &old_cd);
+  if (old_fn && old_fn == chain_head) {
+    GC_REGISTER_FINALIZER_NO_ORDER(obj, old_fn, old_cd, nullptr, nullptr);
+    auto* link = static_cast<FinalizerLink*>(old_cd);
+    link->next_fn = fn;
+    link->next_cd = cd;
+  }
+}
+
 }  // namespace
 
+// The collector's default trigger is proportional to the live heap, so a program with a small
+// live heap that allocates fast (float arithmetic: one object per result) collected every few
+// hundred KiB and spent a third of its time marking. Never collecting before this many bytes
+// were allocated bounds that overhead at the cost of that much more memory.
+constexpr size_t kMinBytesBetweenCollections = size_t{2} << 20;
+
 void memory_init() {
+  // os.fork (stdlib/native/posix.cpp) calls GC_atfork_prepare/parent/child itself, around the
+  // thread registry lock; pthread_atfork handlers of the collector would take its lock twice.
+  GC_set_handle_fork(-1);
   GC_INIT();
+  GC_set_min_bytes_allocd(kMinBytesBetweenCollections);
   GC_allow_register_threads();
+  GC_set_finalize_on_demand(1);
+  GC_set_finalizer_notifier(finalizers_queued);
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }
 
@@ -57,13 +136,97 @@ Object* alloc_object(Type* type, size_t bytes) {
     o = static_cast<Object*>(gc_malloc(bytes));
   }
   o->type = type;
+  if (type->flags & kTypeHasDel) register_finalizer(o, object_call_del, true);
   return o;
 }
 
-void register_finalizer(Object* obj, void (*fn)(Object* obj)) {
-  GC_REGISTER_FINALIZER_NO_ORDER(
-      obj, [](void* o, void* cd) { reinterpret_cast<void (*)(Object*)>(cd)(static_cast<Object*>(o)); },
-      reinterpret_cast<void*>(fn), nullptr, nullptr);
+void register_finalizer(Object* obj, void (*fn)(Object* obj), bool run_at_exit) {
+  if (!run_at_exit) {
+    set_finalizer(obj, plain_trampoline, reinterpret_cast<void*>(fn));
+    return;
+  }
+  auto* f = new ExitFinalizer{GC_HIDE_POINTER(obj), fn, 0};
+  {
+    std::lock_guard<std::mutex> lock(exit_mutex);
+    if (!exit_finalizers) exit_finalizers = new std::map<uint64_t, ExitFinalizer*>();
+    f->seq = exit_seq++;
+    (*exit_finalizers)[f->seq] = f;
+  }
+  set_finalizer(obj, exit_trampoline, f);
+}
+
+void register_chained_finalizer(Object* obj, void (*fn)(void* obj, void* link), FinalizerLink* link) {
+  if (!GC_base(obj)) return;  // static objects (built-in types, singletons) are never collected
+  chain_head = fn;
+  GC_REGISTER_FINALIZER_NO_ORDER(obj, fn, link, &link->next_fn, &link->next_cd);
+}
+
+size_t run_pending_finalizers() {
+  if (running_finalizers) return 0;
+  running_finalizers = true;
+  eval_breaker_clear(kBreakerFinalizersPending);
+  size_t n = 0;
+  while (GC_should_invoke_finalizers()) n += static_cast<size_t>(GC_invoke_finalizers());
+  running_finalizers = false;
+  return n;
+}
+
+void run_finalizers_at_exit() {
+  {
+    // A full collection only pays off when some object asked to be finalized at exit.
+    std::lock_guard<std::mutex> lock(exit_mutex);
+    if (!exit_finalizers || exit_finalizers->empty()) return;
+  }
+  GC_gcollect();
+  run_pending_finalizers();
+  // Each step takes the oldest remaining entry again: a finalizer may register new objects.
+  uint64_t next = 0;
+  while (true) {
+    ExitFinalizer* f = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(exit_mutex);
+      if (!exit_finalizers) return;
+      auto it = exit_finalizers->lower_bound(next);
+      if (it == exit_finalizers->end()) return;
+      f = it->second;
+      next = f->seq + 1;
+    }
+    FinalizerFn fn = f->fn;
+    f->fn = nullptr;
+    if (fn) call_finalizer(fn, static_cast<Object*>(GC_REVEAL_POINTER(f->obj)));
+  }
+}
+
+void report_unraisable(Value where) {
+  Value exc = error_fetch();
+  Value shown = repr(where);
+  std::string text = shown ? std::string(shown.as<Str>()->view()) : "<object repr() failed>";
+  if (!shown) error_clear();
+  write_to_stderr("Exception ignored in: " + text + "\n" + format_exception_text(exc));
+}
+
+void register_weak_slot(uintptr_t* slot, Object* obj) {
+  // The collector must not be asked about static objects; their slots simply never clear.
+  if (GC_base(obj)) GC_general_register_disappearing_link(reinterpret_cast<void**>(slot), obj);
+}
+
+void unregister_weak_slot(uintptr_t* slot) { GC_unregister_disappearing_link(reinterpret_cast<void**>(slot)); }
+
+Object* weak_slot_get(const uintptr_t* slot) {
+  // Under the allocation lock no collection can clear the slot between the load and the use.
+  struct Args {
+    const uintptr_t* slot;
+    Object* out;
+  } args{slot, nullptr};
+  GC_call_with_alloc_lock(
+      [](void* a) -> void* {
+        auto* p = static_cast<Args*>(a);
+        uintptr_t h = *p->slot;
+        p->out = h ? static_cast<Object*>(GC_REVEAL_POINTER(h)) : nullptr;
+        return nullptr;
+      },
+      &args);
+  return args.out;
 }
 
 }  // namespace minipy

@@ -40,10 +40,48 @@ T* alloc(Type* type, size_t extra_bytes = 0) {
   return static_cast<T*>(alloc_object(type, sizeof(T) + extra_bytes));
 }
 
-// Registers fn(obj) to run when obj becomes unreachable (files, sockets, generators).
-// Finalizers run on whichever thread allocates when the collector notices; they must take
-// the GIL themselves if they run Python code (see runtime/gil.h).
-void register_finalizer(Object* obj, void (*fn)(Object* obj));
+// Registers fn(obj) to run once, after obj has become unreachable (files, sockets, generators,
+// __del__). The collector only queues it: fn runs later at a safe point, on a thread that holds
+// the GIL (the eval breaker, gc.collect(), interpreter exit), so it may run Python code and
+// allocate. A pending exception is saved around it; fn reports its own errors (report_unraisable).
+// Objects reachable from obj stay alive until fn has run; a cycle of finalizable objects is
+// finalized in no particular order. With run_at_exit, fn also runs at interpreter exit for an
+// object still alive then (in registration order), as CPython finalizes objects at shutdown.
+// A second registration for the same object replaces the first.
+void register_finalizer(Object* obj, void (*fn)(Object* obj), bool run_at_exit = false);
+
+// The collector keeps one finalizer per object. Weak references (objects/weakref.cpp) need
+// one of their own on each referent, ahead of the object's own: `fn` is registered with
+// `link` as its data, the finalizer it displaces is stored in link->next_fn/next_cd (fn must
+// call it), and a later register_finalizer on obj goes into the link instead of replacing fn.
+struct FinalizerLink {
+  void (*next_fn)(void* obj, void* data);
+  void* next_cd;
+};
+void register_chained_finalizer(Object* obj, void (*fn)(void* obj, void* link), FinalizerLink* link);
+
+// Runs the finalizers the collector has queued (safe point; the GIL must be held). Re-entrant
+// calls (a finalizer that reaches a safe point) return at once. Returns how many ran.
+size_t run_pending_finalizers();
+
+// Interpreter exit: collects, runs the queued finalizers, then the run_at_exit finalizers of
+// objects still alive, oldest first.
+void run_finalizers_at_exit();
+
+// Reports the pending exception as CPython's unraisable hook does ("Exception ignored in: " +
+// repr(where), then the traceback, on stderr) and clears it.
+void report_unraisable(Value where);
+
+// A pointer the collector does not see (so it keeps nothing alive), for weak references: the
+// slot is zeroed when its object is collected. Register the slot after storing hide_pointer(o).
+// Objects outside the collected heap (static built-in types) are accepted and never cleared;
+// register_chained_finalizer ignores them likewise.
+inline uintptr_t hide_pointer(Object* o) { return GC_HIDE_POINTER(o); }
+void register_weak_slot(uintptr_t* slot, Object* obj);
+void unregister_weak_slot(uintptr_t* slot);
+// The object a weak slot refers to, or null once it was collected (safe against a concurrent
+// collection).
+Object* weak_slot_get(const uintptr_t* slot);
 
 // Containers whose storage the collector scans (GC_MALLOC_UNCOLLECTABLE underneath), safe for
 // Values. They free their storage like ordinary containers.

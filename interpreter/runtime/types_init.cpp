@@ -14,6 +14,7 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/module.h"
 #include "objects/range_slice.h"
 #include "objects/set.h"
@@ -21,6 +22,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/weakref.h"
 #include "stdlib/native/io_file.h"
 
 namespace minipy {
@@ -49,6 +51,8 @@ void types_init() {
   iterators_types_init();
   generic_alias_type_init();
   exceptions_init();
+  weakref_types_init();
+  memoryview_type_init();
   file_type_init();
 }
 

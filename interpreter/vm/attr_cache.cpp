@@ -80,9 +80,14 @@ Value load_attr_cached(InlineCache* c, Value obj, Str* name) {
     case kAttrInstanceValue:
     case kAttrNonData: {
       if (Dict* d = existing_instance_dict(obj, t)) {
-        Value v = dict_get_str(d, name);
+        Value v = dict_get_str_hinted(d, name, static_cast<int64_t>(c->version2));
         if (v) return v;
-        if (error_pending()) return Value();
+        int64_t ix = dict_find_str(d, name);
+        if (ix >= 0) {
+          c->version2 = static_cast<uint64_t>(ix);
+          return d->entries[ix].value;
+        }
+        if (ix != -1) return Value();
       }
       Value descr = c->value;
       if (!descr) break;  // missing: the generic path raises or consults __getattr__
@@ -126,7 +131,11 @@ int store_attr_cached(InlineCache* c, Value obj, Str* name, Value v) {
   if (cache_hit(c, t)) {
     Dict** slot = reinterpret_cast<Dict**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
     if (!*slot) *slot = dict_new();
-    return dict_set_str(*slot, name, v);
+    if (dict_set_str_hinted(*slot, name, static_cast<int64_t>(c->version2), v)) return 0;
+    int64_t ix;
+    if (dict_set_str_indexed(*slot, name, v, &ix) < 0) return -1;
+    c->version2 = static_cast<uint64_t>(ix);
+    return 0;
   }
   // Cacheable: the generic setattr on a type with an inline __dict__ slot, and no data
   // descriptor for the name anywhere in the MRO (that one would have to be called instead).

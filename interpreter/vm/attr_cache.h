@@ -13,6 +13,8 @@
 //   kAttrStoreDict      STORE_ATTR: generic setattr, no data descriptor on the type: store
 //                       straight into the instance __dict__
 // Anything else (custom __getattribute__/__getattr__, type objects) takes the generic path.
+// For the instance-__dict__ kinds, version2 holds the entry index the name was last found at:
+// a hint, checked by key identity (dict_get_str_hinted), never trusted.
 #pragma once
 
 #include "objects/code.h"

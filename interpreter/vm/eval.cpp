@@ -16,6 +16,7 @@
 // exception table; with no handler the frame is left and the caller's CALL site fails in turn.
 #include "vm/eval.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "objects/code.h"
@@ -81,9 +82,10 @@ inline bool float_operand(Value v, double* out) {
   return false;
 }
 
-// +, -, * and / where at least one side is an exact float and the other an exact float or a
-// small int: the result is the IEEE operation, skipping the slot dispatch of binary_op.
-// Division by zero and everything else take the generic path (which raises).
+// +, -, *, / and ** where at least one side is an exact float and the other an exact float or
+// a small int: the result is the IEEE operation, skipping the slot dispatch of binary_op.
+// Division by zero, the special cases of ** and everything else take the generic path (which
+// raises or computes the complex result).
 inline bool float_arith(BinaryOp op, Value a, Value b, Value* out) {
   if (a.is_small_int() && b.is_small_int()) return false;
   double x, y;
@@ -97,10 +99,53 @@ inline bool float_arith(BinaryOp op, Value a, Value b, Value* out) {
       if (y == 0.0) return false;
       r = x / y;
       break;
+    case BinaryOp::Pow:
+      // A positive finite base and a finite exponent have a real result; an overflow (inf)
+      // goes to the generic path, which raises OverflowError.
+      if (!(x > 0.0) || !std::isfinite(x) || !std::isfinite(y)) return false;
+      r = std::pow(x, y);
+      if (!std::isfinite(r)) return false;
+      break;
     default:
       return false;
   }
   *out = float_new(r);
+  return true;
+}
+
+// <, <=, ==, !=, >, >= between two exact floats, or an exact float and a small int that
+// converts to a double exactly (|i| <= 2**53); NaN compares unequal to everything, as in C.
+inline bool float_compare(Value a, Value b, CompareOp op, bool* out) {
+  constexpr int64_t kExact = int64_t{1} << 53;
+  if (a.is_small_int() && b.is_small_int()) return false;
+  double x, y;
+  if (!float_operand(a, &x) || !float_operand(b, &y)) return false;
+  if (a.is_small_int() && (a.as_small_int() > kExact || a.as_small_int() < -kExact)) return false;
+  if (b.is_small_int() && (b.as_small_int() > kExact || b.as_small_int() < -kExact)) return false;
+  switch (op) {
+    case CompareOp::Lt: *out = x < y; break;
+    case CompareOp::Le: *out = x <= y; break;
+    case CompareOp::Eq: *out = x == y; break;
+    case CompareOp::Ne: *out = x != y; break;
+    case CompareOp::Gt: *out = x > y; break;
+    case CompareOp::Ge: *out = x >= y; break;
+  }
+  return true;
+}
+
+// // and % of two small ints with Python's floor rounding; false for a zero divisor (the generic
+// path raises) and for min // -1, whose quotient leaves the small range.
+inline bool small_divmod(Value a, Value b, Value* quot, Value* rem) {
+  if (!(a.bits() & b.bits() & 1)) return false;
+  int64_t x = a.as_small_int(), y = b.as_small_int();
+  if (y == 0 || (y == -1 && x == Value::kSmallIntMin)) return false;
+  int64_t q = x / y, r = x % y;
+  if (r != 0 && ((r < 0) != (y < 0))) {
+    r += y;
+    q -= 1;
+  }
+  *quot = Value::small_int(q);
+  *rem = Value::small_int(r);
   return true;
 }
 
@@ -128,15 +173,6 @@ inline bool fast_iter_next(Value it, Value* out) {
     return true;
   }
   return false;
-}
-
-// The breaker bits the VM serves itself (generator finalisation) before the runtime's.
-int serve_eval_breaker(ThreadState* ts) {
-  if (eval_breaker.load(std::memory_order_relaxed) & kBreakerGeneratorFinalizers) {
-    eval_breaker_clear(kBreakerGeneratorFinalizers);
-    run_pending_generator_finalizers();
-  }
-  return handle_eval_breaker(ts);
 }
 
 Str* localsplus_name(Code* co, int i) {
@@ -191,7 +227,7 @@ Value eval_frame(ThreadState* ts, Frame* f, bool throwing) {
 #define BREAKER_CHECK()                                                       \
   do {                                                                        \
     if (__builtin_expect(eval_breaker.load(std::memory_order_relaxed), 0)) {  \
-      if (serve_eval_breaker(ts) < 0) goto error;                             \
+      if (handle_eval_breaker(ts) < 0) goto error;                            \
     }                                                                         \
   } while (0)
 
@@ -491,6 +527,16 @@ dispatch:
       case BinaryOp::Xor:
         if (a.bits() & b.bits() & 1) { r = Value::from_bits((a.bits() ^ b.bits()) | 1); goto binary_done; }
         break;
+      case BinaryOp::FloorDiv: {
+        Value rem;
+        if (small_divmod(a, b, &r, &rem)) goto binary_done;
+        break;
+      }
+      case BinaryOp::Mod: {
+        Value quot;
+        if (small_divmod(a, b, &quot, &r)) goto binary_done;
+        break;
+      }
       default:
         break;
     }
@@ -512,6 +558,16 @@ dispatch:
       case BinaryOp::Sub:
         if (small_sub(a, b, &r)) goto inplace_done;
         break;
+      case BinaryOp::FloorDiv: {
+        Value rem;
+        if (small_divmod(a, b, &r, &rem)) goto inplace_done;
+        break;
+      }
+      case BinaryOp::Mod: {
+        Value quot;
+        if (small_divmod(a, b, &quot, &r)) goto inplace_done;
+        break;
+      }
       default:
         break;
     }
@@ -554,7 +610,8 @@ dispatch:
     Value b = POP();
     Value a = TOP();
     bool truth;
-    if (small_compare(a, b, static_cast<CompareOp>(oparg), &truth)) {
+    if (small_compare(a, b, static_cast<CompareOp>(oparg), &truth) ||
+        float_compare(a, b, static_cast<CompareOp>(oparg), &truth)) {
       TOP() = bool_value(truth);
       DISPATCH();
     }

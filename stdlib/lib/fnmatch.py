@@ -42,9 +42,9 @@ def _compile_pattern(pat):
     match = _cache.get(key)
     if match is None:
         if isinstance(pat, bytes):
-            res = bytes(translate(str(pat, 'ISO-8859-1')), 'ISO-8859-1')
+            res = bytes(_translate(str(pat, 'ISO-8859-1'), True), 'ISO-8859-1')
         else:
-            res = translate(pat)
+            res = _translate(pat, True)
         if len(_cache) >= _MAXCACHE:
             _cache.clear()
         match = _cache[key] = re.compile(res).match
@@ -77,7 +77,7 @@ def fnmatchcase(name, pat):
 _STAR = object()
 
 
-def _translate_set(pat, start, end):
+def _translate_set(pat, start, end, re2):
     """Translate the inside of a [...] set, pat[start:end] (after '['),
     into the regular expression text of a character class."""
     stuff = pat[start:end]
@@ -112,7 +112,7 @@ def _translate_set(pat, start, end):
     # Escape the characters of set operations (&&, ~~ and ||).
     stuff = ''.join('\\' + c if c in '&~|' else c for c in stuff)
     if not stuff:
-        return '(?!)'           # empty set: never matches
+        return r'[^\s\S]' if re2 else '(?!)'   # empty set: never matches
     if stuff == '!':
         return '.'              # negated empty set: any character
     if stuff[0] == '!':
@@ -127,6 +127,14 @@ def translate(pat):
 
     There is no way to quote meta-characters.
     """
+    return _translate(pat, False)
+
+
+def _translate(pat, re2):
+    # translate() gives CPython's text; the patterns compiled here are for
+    # RE2, which has no atomic groups or lookahead. RE2 does not backtrack,
+    # so a plain lazy ".*?fixed" matches the same names, and an impossible
+    # class stands in for the empty set's "(?!)".
     pieces = []
     i, n = 0, len(pat)
     while i < n:
@@ -148,7 +156,7 @@ def translate(pat):
             if j >= n:
                 pieces.append('\\[')
             else:
-                pieces.append(_translate_set(pat, i, j))
+                pieces.append(_translate_set(pat, i, j, re2))
                 i = j + 1
         else:
             pieces.append(re.escape(c))
@@ -169,7 +177,7 @@ def translate(pat):
             k += 1
         fixed = ''.join(fixed)
         if k < len(pieces):
-            out.append('(?>.*?%s)' % fixed)
+            out.append(('.*?%s' if re2 else '(?>.*?%s)') % fixed)
         else:
             out.append('.*' + fixed)
     return r'(?s:%s)\Z' % ''.join(out)

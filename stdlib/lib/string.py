@@ -88,6 +88,16 @@ def _scan_default(template, delim):
 _custom_patterns = {}
 
 
+def _re2_idpattern(idpattern, flags):
+    # RE2 has no scoped ASCII flag: the default identifier pattern is spelt
+    # with explicit ASCII ranges instead, which matches the same.
+    if idpattern != Template.idpattern:
+        return idpattern
+    if flags & _IGNORECASE:
+        return r'(?-i:[_a-zA-Z][_a-zA-Z0-9]*)'
+    return '[_a-z][_a-z0-9]*'
+
+
 def _custom_pattern(cls):
     if cls in _custom_patterns:
         return _custom_patterns[cls]
@@ -100,8 +110,8 @@ def _custom_pattern(cls):
                 break
     if pattern is None:
         delim = re.escape(cls.delimiter)
-        id = cls.idpattern
-        bid = cls.braceidpattern or cls.idpattern
+        id = _re2_idpattern(cls.idpattern, cls.flags)
+        bid = _re2_idpattern(cls.braceidpattern or cls.idpattern, cls.flags)
         pattern = fr"""
         {delim}(?:
           (?P<escaped>{delim})  |   # Escape sequence of two delimiters

@@ -692,3 +692,31 @@ def _shutdown():
 
 
 _main_thread = _MainThread()
+
+
+def _after_fork():
+    """In a forked child only the forking thread exists: forget the others, and renew the
+    module's locks (another thread may have held one at the moment of the fork)."""
+    global _active_limbo_lock, _shutdown_locks_lock, _main_thread
+    _active_limbo_lock = RLock()
+    _shutdown_locks_lock = _allocate_lock()
+    _shutdown_locks.clear()
+    current = _active.get(get_ident())
+    if current is None:
+        current = _MainThread()
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is not current:
+            thread._is_stopped = True
+            thread._tstate_lock = None
+    _active.clear()
+    _limbo.clear()
+    current._ident = get_ident()
+    _active[current._ident] = current
+    # The forking thread is the child's main thread: nothing may wait for it to end.
+    current._tstate_lock = None
+    _main_thread = current
+    _main_thread._is_stopped = False
+
+
+from posix import register_at_fork as _register_at_fork
+_register_at_fork(after_in_child=_after_fork)

@@ -51,6 +51,9 @@ def _formatwarnmsg_impl(msg):
     if line:
         line = line.strip()
         s += "  %s\n" % line
+    if msg.source is not None:
+        # minipy has no tracemalloc, so CPython's hint for an untraced source always applies.
+        s += f'{category}: Enable tracemalloc to get the object allocation traceback\n'
     return s
 
 

@@ -1181,6 +1181,14 @@ Value id_getter(Value, const Value*, size_t nargs, Tuple* kwnames) {
   return int_from_i64(static_cast<int64_t>(Fn()));
 }
 
+// setsid(): subprocess's start_new_session runs it in the child.
+Value posix_setsid(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  NOKW("setsid");
+  if (!check_nargs("setsid", nargs, 0, 0)) return Value();
+  if (::setsid() < 0) return raise_os_error(errno);
+  return none_value();
+}
+
 Value posix_umask(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   NOKW("umask");
   int mask;
@@ -1609,6 +1617,7 @@ const MethodDef kPosixFunctions[] = {
     {"set_inheritable", posix_set_inheritable},
     {"get_terminal_size", posix_get_terminal_size},
     {"getpid", posix_getpid},
+    {"setsid", posix_setsid},
     {"getppid", id_getter<::getppid>},
     {"getuid", id_getter<::getuid>},
     {"geteuid", id_getter<::geteuid>},

@@ -662,7 +662,10 @@ bool timeout_arg(Value v, double* out) {
 Value socket_settimeout(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   SOCKET_ARGS("settimeout", 1, 1);
   double t;
-  if (!timeout_arg(args[0], &t) || !apply_timeout(as_socket(self), t)) return Value();
+  if (!timeout_arg(args[0], &t)) return Value();
+  // Like CPython, changing the mode of a closed socket fails (fcntl on fd -1).
+  if (as_socket(self)->fd < 0) return raise_os_error(EBADF);
+  if (!apply_timeout(as_socket(self), t)) return Value();
   return none_value();
 }
 
@@ -676,7 +679,9 @@ Value socket_gettimeout(Value self, const Value*, size_t nargs, Tuple* kwnames) 
 Value socket_setblocking(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   SOCKET_ARGS("setblocking", 1, 1);
   int flag = is_true(args[0]);
-  if (flag < 0 || !apply_timeout(as_socket(self), flag ? -1 : 0)) return Value();
+  if (flag < 0) return Value();
+  if (as_socket(self)->fd < 0) return raise_os_error(EBADF);
+  if (!apply_timeout(as_socket(self), flag ? -1 : 0)) return Value();
   return none_value();
 }
 

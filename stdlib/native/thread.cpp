@@ -28,6 +28,7 @@
 #include "runtime/signals.h"
 #include "runtime/source_lines.h"
 #include "runtime/thread_state.h"
+#include "runtime/trace.h"
 #include "stdlib/native/native_modules.h"
 
 namespace minipy {
@@ -401,6 +402,7 @@ void* thread_main(void* raw) {
   Value result = call_tuple_dict(func, boot->args, boot->kwargs);
   GC_FREE(boot);
   if (!result) report_thread_exception(func);
+  if (trace_enabled()) trace_thread_exit(ts, func);
   --g_thread_count;
   gil_release(ts);
   thread_state_destroy(ts);

@@ -73,6 +73,9 @@ TEST_F(GilTest, ThreadReturningFromBlockingCallGetsTheGil) {
   std::thread io([&] {
     ThreadState* ts = thread_state_create();
     for (int i = 0; i < 20; ++i) {
+      // Come back only once the CPU-bound thread holds the GIL again, so that every return
+      // goes through a drop request (on a loaded machine it may not have re-taken it yet).
+      while (!gil_holder()) std::this_thread::yield();
       gil_acquire(ts, /*after_blocking=*/true);
       if (inside.fetch_add(1) != 0) overlap.store(true);
       inside.fetch_sub(1);

@@ -1,116 +1,32 @@
-"""The event loop: a ready deque, a heap of timers and a selector for I/O readiness.
+"""The event loop. Its core (ready queue, timer heap, epoll wait, callback dispatch) is native:
+_asyncio.LoopCore (stdlib/native/asyncio_loop_core.cpp); this class adds the rest of the API."""
 
-Each iteration (_run_once) waits in the selector until the earliest timer is due (not at all
-when callbacks are ready), moves due timers to the ready list, then runs exactly the callbacks
-that were ready when the iteration started; callbacks they schedule run on the next one."""
-
-import heapq
-import os
+import _asyncio
 import sys
 import threading
-import time
 
 from . import coroutines
 from . import events
 from . import futures
 from . import tasks
 
-try:
-    import selectors
-except ImportError:
-    # Until the selectors module exists the loop can still run timers, callbacks and
-    # thread-safe wake-ups; I/O registration (add_reader, sockets) needs a selector.
-    selectors = None
-
 __all__ = ('BaseEventLoop',)
 
-_heappush = heapq.heappush
-_heappop = heapq.heappop
-_Handle = events.Handle
 
-# When at least this many cancelled timers sit in the heap, and they are at least this fraction
-# of it, rebuild the heap without them (a cancelled wait_for/sleep leaves one behind).
-_MIN_CANCELLED_TIMERS = 100
-_MIN_CANCELLED_FRACTION = 0.5
-
-
-class _EventWaiter:
-    """Stands in for a selector when none is available: blocks on a threading.Event that
-    call_soon_threadsafe sets, so only timers and thread-safe wake-ups are supported."""
+class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
 
     def __init__(self):
-        self._event = threading.Event()
-
-    def wait(self, timeout):
-        self._event.wait(timeout)
-        self._event.clear()
-
-    def wake(self):
-        self._event.set()
-
-
-class BaseEventLoop(events.AbstractEventLoop):
-
-    def __init__(self):
-        # Callbacks for the next iteration.  A plain list swapped out by each iteration:
-        # cheaper than a deque, and callbacks added while it runs land in the next list.
-        self._ready = []
-        # Callbacks from other threads, moved to _ready under the lock by the loop thread.
-        self._threadsafe = []
-        self._threadsafe_lock = threading.Lock()
-        self._scheduled = []
-        self._timer_cancelled_count = 0
-        self._stopping = False
-        self._closed = False
         self._thread_id = None
         self._default_executor = None
         self._executor_shutdown_called = False
         self._exception_handler = None
-        self._debug = False
-        self._clock_resolution = time.get_clock_info('monotonic').resolution \
-            if hasattr(time, 'get_clock_info') else 1e-9
         self._asyncgens = set()
         self._asyncgens_shutdown_called = False
-        self._readers = {}
-        self._writers = {}
         self._signal_handlers = {}
-        if selectors is not None:
-            self._selector = selectors.DefaultSelector()
-            self._waiter = None
-            self._make_self_pipe()
-        else:
-            self._selector = None
-            self._waiter = _EventWaiter()
 
     def __repr__(self):
         return (f'<{self.__class__.__name__} running={self.is_running()} '
                 f'closed={self.is_closed()} debug={self.get_debug()}>')
-
-    # ---- self-pipe: lets other threads interrupt a blocking select() ----
-
-    def _make_self_pipe(self):
-        self._ssock, self._csock = os.pipe()
-        os.set_blocking(self._ssock, False)
-        os.set_blocking(self._csock, False)
-        self._selector.register(self._ssock, selectors.EVENT_READ, (None, None))
-
-    def _read_from_self(self):
-        while True:
-            try:
-                if not os.read(self._ssock, 4096):
-                    break
-            except (BlockingIOError, InterruptedError):
-                break
-
-    def _write_to_self(self):
-        if self._waiter is not None:
-            self._waiter.wake()
-            return
-        try:
-            os.write(self._csock, b'\0')
-        except OSError:
-            # A full pipe already guarantees a wake-up; a closed one means the loop is closed.
-            pass
 
     # ---- state ----
 
@@ -136,9 +52,6 @@ class BaseEventLoop(events.AbstractEventLoop):
     def set_debug(self, enabled):
         self._debug = enabled
 
-    def time(self):
-        return time.monotonic()
-
     def close(self):
         """Close the loop: drop pending callbacks and shut the default executor down
         without waiting.  The loop must not be running."""
@@ -146,21 +59,12 @@ class BaseEventLoop(events.AbstractEventLoop):
             raise RuntimeError('Cannot close a running event loop')
         if self._closed:
             return
-        self._closed = True
-        self._ready.clear()
-        self._threadsafe.clear()
-        self._scheduled.clear()
+        self._close_core()
         self._executor_shutdown_called = True
         executor = self._default_executor
         if executor is not None:
             self._default_executor = None
             executor.shutdown(wait=False)
-        if self._selector is not None:
-            self._selector.unregister(self._ssock)
-            os.close(self._ssock)
-            os.close(self._csock)
-            self._selector.close()
-            self._selector = None
 
     # ---- running ----
 
@@ -176,13 +80,8 @@ class BaseEventLoop(events.AbstractEventLoop):
             sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
                                    finalizer=self._asyncgen_finalizer_hook)
         try:
-            run_once = self._run_once
-            while True:
-                run_once()
-                if self._stopping:
-                    break
+            self._run_until_stopped()
         finally:
-            self._stopping = False
             self._thread_id = None
             events._set_running_loop(None)
             if old_hooks is not None:
@@ -211,116 +110,10 @@ class BaseEventLoop(events.AbstractEventLoop):
         """Stop after the callbacks of the current iteration have run."""
         self._stopping = True
 
-    def _run_once(self):
-        scheduled = self._scheduled
-        if self._ready or self._threadsafe or self._stopping:
-            timeout = 0
-        elif scheduled:
-            timeout = scheduled[0][0] - time.monotonic()
-            if timeout < 0:
-                timeout = 0
-        else:
-            timeout = None
-
-        selector = self._selector
-        if selector is None:
-            if timeout != 0:
-                self._waiter.wait(timeout)
-        elif timeout != 0 or self._readers or self._writers:
-            self._process_events(selector.select(timeout))
-
-        if self._threadsafe:
-            # Unlocked check: a callback added after it comes with a wake-up, so the next
-            # iteration sees it.
-            with self._threadsafe_lock:
-                self._ready.extend(self._threadsafe)
-                self._threadsafe.clear()
-
-        if scheduled:
-            end = time.monotonic() + self._clock_resolution
-            ready = self._ready
-            while scheduled and scheduled[0][0] < end:
-                handle = _heappop(scheduled)[2]
-                if handle._cancelled:
-                    self._timer_cancelled_count -= 1
-                    continue
-                handle._scheduled = False
-                ready.append(handle)
-
-        ready = self._ready
-        if ready:
-            self._ready = []
-            for handle in ready:
-                if not handle._cancelled:
-                    handle._run()
-
-    def _process_events(self, event_list):
-        ready = self._ready
-        for key, mask in event_list:
-            if key.fd == self._ssock:
-                self._read_from_self()
-                continue
-            reader, writer = key.data
-            if mask & selectors.EVENT_READ and reader is not None and not reader._cancelled:
-                ready.append(reader)
-            if mask & selectors.EVENT_WRITE and writer is not None and not writer._cancelled:
-                ready.append(writer)
-
-    # ---- scheduling ----
-
-    def call_soon(self, callback, *args, context=None):
-        """Run callback(*args) on the next iteration, after those already scheduled."""
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-        handle = _Handle(callback, args, self)
-        self._ready.append(handle)
-        return handle
-
-    def call_soon_threadsafe(self, callback, *args, context=None):
-        """call_soon that may be called from any thread: wakes the loop up."""
-        self._check_closed()
-        handle = _Handle(callback, args, self)
-        with self._threadsafe_lock:
-            self._threadsafe.append(handle)
-        self._write_to_self()
-        return handle
-
-    def call_later(self, delay, callback, *args, context=None):
-        """Run callback(*args) delay seconds from now (loop.time() clock)."""
-        if delay is None:
-            raise TypeError('delay must not be None')
-        return self.call_at(time.monotonic() + delay, callback, *args)
-
-    _timer_seq = 0
-
-    def call_at(self, when, callback, *args, context=None):
-        """Run callback(*args) when loop.time() reaches when."""
-        if when is None:
-            raise TypeError('when cannot be None')
-        self._check_closed()
-        timer = events.TimerHandle(when, callback, args, self)
-        # The sequence number keeps equal deadlines in scheduling order.
-        self._timer_seq += 1
-        _heappush(self._scheduled, (when, self._timer_seq, timer))
-        timer._scheduled = True
-        return timer
-
-    def _timer_handle_cancelled(self, handle):
-        if not handle._scheduled:
-            return
-        self._timer_cancelled_count += 1
-        scheduled = self._scheduled
-        if (self._timer_cancelled_count > _MIN_CANCELLED_TIMERS and
-                self._timer_cancelled_count > len(scheduled) * _MIN_CANCELLED_FRACTION):
-            kept = []
-            for entry in scheduled:
-                if entry[2]._cancelled:
-                    entry[2]._scheduled = False
-                else:
-                    kept.append(entry)
-            heapq.heapify(kept)
-            self._scheduled = kept
-            self._timer_cancelled_count = 0
+    def _log_slow_callback(self, handle, duration):
+        # Debug mode: the core calls this after a callback ran for slow_callback_duration or more.
+        from .log import logger
+        logger.warning('Executing %s took %.3f seconds', _format_handle(handle), duration)
 
     # ---- futures and tasks ----
 
@@ -330,7 +123,7 @@ class BaseEventLoop(events.AbstractEventLoop):
     def create_task(self, coro, *, name=None, context=None):
         """Schedule a coroutine as a Task on this loop."""
         self._check_closed()
-        return tasks.Task(coro, loop=self, name=name)
+        return tasks.Task(coro, loop=self, name=name, context=context)
 
     # ---- executor ----
 
@@ -463,3 +256,11 @@ def _run_until_complete_cb(fut):
         if isinstance(exc, (SystemExit, KeyboardInterrupt)):
             return
     futures._get_loop(fut).stop()
+
+
+def _format_handle(handle):
+    cb = handle._callback
+    if isinstance(getattr(cb, '__self__', None), tasks.Task):
+        # A task's step: show the task.
+        return repr(cb.__self__)
+    return str(handle)

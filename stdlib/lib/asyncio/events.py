@@ -1,5 +1,6 @@
 """Event loop interface, callback handles and the per-thread current/running loop."""
 
+import _asyncio
 import _thread
 import functools
 import threading
@@ -25,96 +26,10 @@ def _format_callback(cb, args):
     return text
 
 
-class Handle:
-    """A callback scheduled on a loop: call_soon returns one; cancel() drops it."""
-
-    __slots__ = ('_callback', '_args', '_cancelled', '_loop')
-
-    def __init__(self, callback, args, loop, context=None):
-        self._loop = loop
-        self._callback = callback
-        self._args = args
-        self._cancelled = False
-
-    def __repr__(self):
-        info = [type(self).__name__]
-        if self._cancelled:
-            info.append('cancelled')
-        if self._callback is not None:
-            info.append(_format_callback(self._callback, self._args))
-        return '<' + ' '.join(info) + '>'
-
-    def get_context(self):
-        return None
-
-    def cancel(self):
-        if not self._cancelled:
-            self._cancelled = True
-            self._callback = None
-            self._args = None
-
-    def cancelled(self):
-        return self._cancelled
-
-    def _run(self):
-        try:
-            self._callback(*self._args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._loop.call_exception_handler({
-                'message': 'Exception in callback ' + _format_callback(self._callback, self._args),
-                'exception': exc,
-                'handle': self,
-            })
-
-
-class TimerHandle(Handle):
-    """A Handle with a deadline (loop.time() units); returned by call_later/call_at."""
-
-    __slots__ = ('_when', '_scheduled')
-
-    def __init__(self, when, callback, args, loop, context=None):
-        super().__init__(callback, args, loop)
-        self._when = when
-        self._scheduled = False
-
-    def __repr__(self):
-        info = [type(self).__name__]
-        if self._cancelled:
-            info.append('cancelled')
-        info.append('when=' + repr(self._when))
-        if self._callback is not None:
-            info.append(_format_callback(self._callback, self._args))
-        return '<' + ' '.join(info) + '>'
-
-    def __lt__(self, other):
-        return self._when < other._when
-
-    def __le__(self, other):
-        return self._when <= other._when
-
-    def __gt__(self, other):
-        return self._when > other._when
-
-    def __ge__(self, other):
-        return self._when >= other._when
-
-    def __eq__(self, other):
-        if isinstance(other, TimerHandle):
-            return (self._when == other._when and self._callback == other._callback
-                    and self._args == other._args and self._cancelled == other._cancelled)
-        return NotImplemented
-
-    __hash__ = Handle.__hash__
-
-    def cancel(self):
-        if not self._cancelled:
-            self._loop._timer_handle_cancelled(self)
-        super().cancel()
-
-    def when(self):
-        return self._when
+# Callback handles are native (stdlib/native/asyncio_handle.cpp): the loop core creates and
+# runs them without Python frames.
+Handle = _asyncio.Handle
+TimerHandle = _asyncio.TimerHandle
 
 
 class AbstractServer:

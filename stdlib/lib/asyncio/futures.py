@@ -1,6 +1,8 @@
 """asyncio.Future: a result that will be set later, awaitable from coroutines."""
 
+import _asyncio
 import concurrent.futures
+import reprlib
 
 from . import events
 from . import exceptions
@@ -18,143 +20,40 @@ def isfuture(obj):
             and obj._asyncio_future_blocking is not None)
 
 
-class Future:
-    """Not thread-safe; callbacks run through the loop's call_soon when the state is set."""
+# The Future type is native (stdlib/native/asyncio_future.cpp); its repr is built here.
+Future = _asyncio.Future
 
-    _state = _PENDING
-    _result = None
-    _exception = None
-    _loop = None
-    _cancel_message = None
-    _cancelled_exc = None
-    _log_traceback = False
-    # Set to True while a Task awaits the future: `yield self` in __await__ tells the task
-    # which future to wait on (False otherwise, None in non-future classes).
-    _asyncio_future_blocking = False
 
-    def __init__(self, *, loop=None):
-        if loop is None:
-            loop = events._get_event_loop()
-        self._loop = loop
-        self._callbacks = []
+def _format_callbacks(cb):
+    """cb=[...] of a future's repr: the first and last callbacks and how many are between."""
+    size = len(cb)
+    if not size:
+        return ''
 
-    def __repr__(self):
-        return '<%s %s>' % (self.__class__.__name__, ' '.join(self._repr_info()))
+    def format_cb(callback):
+        return events._format_callback(callback, ())
 
-    def _repr_info(self):
-        info = [self._state.lower()]
-        if self._state == _FINISHED:
-            if self._exception is not None:
-                info.append('exception=' + repr(self._exception))
-            else:
-                info.append('result=' + repr(self._result))
-        if self._callbacks:
-            info.append('cb=[' + ', '.join(events._format_callback(cb, ())
-                                           for cb in self._callbacks) + ']')
-        return info
+    if size == 1:
+        text = format_cb(cb[0][0])
+    elif size == 2:
+        text = '{}, {}'.format(format_cb(cb[0][0]), format_cb(cb[1][0]))
+    else:
+        text = '{}, <{} more>, {}'.format(format_cb(cb[0][0]), size - 2, format_cb(cb[-1][0]))
+    return f'cb=[{text}]'
 
-    def get_loop(self):
-        loop = self._loop
-        if loop is None:
-            raise RuntimeError('Future object is not initialized.')
-        return loop
 
-    def _make_cancelled_error(self):
-        if self._cancelled_exc is not None:
-            exc = self._cancelled_exc
-            self._cancelled_exc = None
-            return exc
-        if self._cancel_message is None:
-            return exceptions.CancelledError()
-        return exceptions.CancelledError(self._cancel_message)
-
-    def cancel(self, msg=None):
-        """Cancel the future and schedule callbacks; False if it is already done."""
-        if self._state != _PENDING:
-            return False
-        self._state = _CANCELLED
-        self._cancel_message = msg
-        self._schedule_callbacks()
-        return True
-
-    def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = []
-        call_soon = self._loop.call_soon
-        for callback in callbacks:
-            call_soon(callback, self)
-
-    def cancelled(self):
-        return self._state == _CANCELLED
-
-    def done(self):
-        return self._state != _PENDING
-
-    def result(self):
-        state = self._state
-        if state == _FINISHED:
-            self._log_traceback = False
-            if self._exception is not None:
-                raise self._exception
-            return self._result
-        if state == _CANCELLED:
-            raise self._make_cancelled_error()
-        raise exceptions.InvalidStateError('Result is not ready.')
-
-    def exception(self):
-        if self._state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != _FINISHED:
-            raise exceptions.InvalidStateError('Exception is not set.')
-        self._log_traceback = False
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        """fn(future) runs via call_soon once done (on the next iteration if already done)."""
-        if self._state != _PENDING:
-            self._loop.call_soon(fn, self)
+def _future_repr_info(future):
+    """The words of repr(future) between the class name and '>'."""
+    info = [future._state.lower()]
+    if future._state == _FINISHED:
+        if future._exception is not None:
+            info.append(f'exception={future._exception!r}')
         else:
-            self._callbacks.append(fn)
-
-    def remove_done_callback(self, fn):
-        """Remove every registration of fn; return how many there were."""
-        kept = [cb for cb in self._callbacks if cb != fn]
-        removed = len(self._callbacks) - len(kept)
-        if removed:
-            self._callbacks[:] = kept
-        return removed
-
-    def set_result(self, result):
-        if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f'{self._state}: {self!r}')
-        self._result = result
-        self._state = _FINISHED
-        self._schedule_callbacks()
-
-    def set_exception(self, exception):
-        if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f'{self._state}: {self!r}')
-        if isinstance(exception, type):
-            exception = exception()
-        if type(exception) is StopIteration:
-            raise TypeError('StopIteration interacts badly with generators '
-                            'and cannot be raised into a Future')
-        self._exception = exception
-        self._state = _FINISHED
-        self._schedule_callbacks()
-        self._log_traceback = True
-
-    def __await__(self):
-        if self._state == _PENDING:
-            self._asyncio_future_blocking = True
-            yield self
-        if self._state == _PENDING:
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
-    __iter__ = __await__
+            info.append(f'result={reprlib.repr(future._result)}')
+    callbacks = future._callbacks
+    if callbacks:
+        info.append(_format_callbacks(callbacks))
+    return info
 
 
 def _get_loop(fut):

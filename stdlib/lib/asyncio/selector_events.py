@@ -3,7 +3,9 @@ socket transports, create_connection/create_server and signal handlers."""
 
 import collections
 import errno
+import os
 import signal
+import stat
 
 from . import base_events
 from . import events
@@ -13,9 +15,6 @@ from . import tasks
 from . import transports
 
 __all__ = ('SelectorEventLoop', 'EventLoop', 'Server')
-
-selectors = base_events.selectors
-
 
 def _fileno(fd):
     if isinstance(fd, int):
@@ -31,52 +30,7 @@ def _fileno(fd):
 class SelectorEventLoop(base_events.BaseEventLoop):
     """The default event loop."""
 
-    # ---- readiness callbacks ----
-
-    def _require_selector(self):
-        self._check_closed()
-        if self._selector is None:
-            raise RuntimeError('I/O callbacks need the selectors module, which is not available')
-
-    def _add_callback(self, fd, write, callback, args):
-        self._require_selector()
-        fd = _fileno(fd)
-        event = selectors.EVENT_WRITE if write else selectors.EVENT_READ
-        handle = events.Handle(callback, args, self)
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
-            self._selector.register(fd, event, (None, handle) if write else (handle, None))
-        else:
-            reader, writer = key.data
-            old = writer if write else reader
-            self._selector.modify(fd, key.events | event,
-                                  (reader, handle) if write else (handle, writer))
-            if old is not None:
-                old.cancel()
-        (self._writers if write else self._readers)[fd] = handle
-        return handle
-
-    def _remove_callback(self, fd, write):
-        if self.is_closed() or self._selector is None:
-            return False
-        fd = _fileno(fd)
-        try:
-            key = self._selector.get_key(fd)
-        except KeyError:
-            return False
-        reader, writer = key.data
-        mask = key.events & ~(selectors.EVENT_WRITE if write else selectors.EVENT_READ)
-        old = writer if write else reader
-        if not mask:
-            self._selector.unregister(fd)
-        else:
-            self._selector.modify(fd, mask, (reader, None) if write else (None, writer))
-        (self._writers if write else self._readers).pop(fd, None)
-        if old is not None:
-            old.cancel()
-            return True
-        return False
+    # ---- readiness callbacks (registered in the native core's epoll set) ----
 
     def add_reader(self, fd, callback, *args):
         """Call callback(*args) whenever fd is readable."""
@@ -270,6 +224,67 @@ class SelectorEventLoop(base_events.BaseEventLoop):
         for s in sockets:
             s.setblocking(False)
         server = Server(self, sockets, protocol_factory, backlog)
+        if start_serving:
+            server._start_serving()
+            await tasks.sleep(0)
+        return server
+
+    async def create_unix_connection(self, protocol_factory, path=None, *, sock=None,
+                                     **kwargs):
+        """Connect to a UNIX domain stream socket; return (transport, protocol)."""
+        socket = _socket()
+        if path is not None:
+            if sock is not None:
+                raise ValueError('path and sock can not be specified at the same time')
+            path = os.fspath(path)
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, 0)
+            try:
+                sock.setblocking(False)
+                await self.sock_connect(sock, path)
+            except BaseException:
+                sock.close()
+                raise
+        else:
+            if sock is None:
+                raise ValueError('no path and sock were specified')
+            if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
+                raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+            sock.setblocking(False)
+        return await self._make_transport(sock, protocol_factory)
+
+    async def create_unix_server(self, protocol_factory, path=None, *, sock=None, backlog=100,
+                                 start_serving=True, **kwargs):
+        """Listen on a UNIX domain stream socket at path (a stale socket file is replaced)."""
+        socket = _socket()
+        if path is not None:
+            if sock is not None:
+                raise ValueError('path and sock can not be specified at the same time')
+            path = os.fspath(path)
+            # A socket file left behind by an earlier server would make bind() fail.
+            if path[0] not in (0, '\x00'):
+                try:
+                    if stat.S_ISSOCK(os.stat(path).st_mode):
+                        os.remove(path)
+                except FileNotFoundError:
+                    pass
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                sock.bind(path)
+            except OSError as exc:
+                sock.close()
+                if exc.errno == errno.EADDRINUSE:
+                    raise OSError(errno.EADDRINUSE, f'Address {path!r} is already in use') from None
+                raise
+            except BaseException:
+                sock.close()
+                raise
+        else:
+            if sock is None:
+                raise ValueError('path was not specified, and no sock specified')
+            if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
+                raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+        sock.setblocking(False)
+        server = Server(self, [sock], protocol_factory, backlog)
         if start_serving:
             server._start_serving()
             await tasks.sleep(0)

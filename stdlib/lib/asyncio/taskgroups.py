@@ -48,18 +48,15 @@ class TaskGroup:
 
     async def __aexit__(self, et, exc, tb):
         self._exiting = True
-        propagate_cancellation_error = None
         if exc is not None and self._is_base_error(exc) and self._base_error is None:
             self._base_error = exc
-        if et is not None:
-            if et is exceptions.CancelledError:
-                if self._parent_cancel_requested and not self._parent_task.uncancel():
-                    # The cancellation came from us (a child failed): swallow it.
-                    pass
-                else:
-                    propagate_cancellation_error = exc
-            if not self._aborting:
-                self._abort()
+        propagate_cancellation_error = exc if et is exceptions.CancelledError else None
+        # A cancellation we requested ourselves (a child failed) is taken back here; only
+        # cancellations from outside still propagate.
+        if self._parent_cancel_requested and self._parent_task.uncancel() == 0:
+            propagate_cancellation_error = None
+        if et is not None and not self._aborting:
+            self._abort()
 
         while self._tasks:
             if self._on_completed_fut is None:

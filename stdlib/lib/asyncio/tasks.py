@@ -1,26 +1,21 @@
 """Tasks (coroutines driven by the loop) and the functions that combine awaitables."""
 
+import _asyncio
 import concurrent.futures
 import functools
-import itertools
-import types
 
 from . import coroutines
 from . import events
 from . import exceptions
 from . import futures
-from .futures import _PENDING
 
 __all__ = ('Task', 'create_task', 'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
            'wait', 'wait_for', 'as_completed', 'sleep', 'gather', 'shield', 'ensure_future',
            'run_coroutine_threadsafe', 'current_task', 'all_tasks')
 
-_task_name_counter = itertools.count(1).__next__
-
-# loop -> the task whose step is executing on it.
-_current_tasks = {}
-# Every unfinished task; tasks remove themselves when they finish.
-_all_tasks = set()
+# loop -> the task whose step is executing on it; kept by the native Task
+# (stdlib/native/asyncio_task.cpp), which also keeps the weak registry of unfinished tasks.
+_current_tasks = _asyncio._current_tasks
 
 
 def current_task(loop=None):
@@ -34,170 +29,32 @@ def all_tasks(loop=None):
     """The set of unfinished tasks of loop (default: the running loop)."""
     if loop is None:
         loop = events.get_running_loop()
-    return {t for t in list(_all_tasks) if t._loop is loop and not t.done()}
+    return {t for t in _asyncio._unfinished_tasks() if t._loop is loop and not t.done()}
 
 
-class Task(futures.Future):
-    """Runs a coroutine on the loop: each step sends into the coroutine until it blocks on a
-    future, then the future's completion schedules the next step."""
+Task = _asyncio.Task
 
-    _must_cancel = False
-    _fut_waiter = None
-    _num_cancels_requested = 0
-    _log_destroy_pending = True
 
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
-        if not coroutines.iscoroutine(coro):
-            raise TypeError(f'a coroutine was expected, got {coro!r}')
-        self._name = f'Task-{_task_name_counter()}' if name is None else str(name)
-        self._coro = coro
-        # Reused whenever the coroutine yields bare (sleep(0)): the task is in the ready
-        # queue at most once, so one handle suffices and the hot path allocates nothing.
-        self._step_handle = self._loop.call_soon(self._step)
-        _all_tasks.add(self)
-
-    def _repr_info(self):
-        info = super()._repr_info()
-        if self._must_cancel:
-            info[0] = 'cancelling'
-        info.insert(1, 'name=%r' % self._name)
-        qualname = getattr(self._coro, '__qualname__', None)
-        if qualname is not None:
-            info.insert(2, 'coro=<%s() %s>' % (qualname, 'done' if self.done() else 'running'))
-        if self._fut_waiter is not None:
-            info.insert(3, 'wait_for=%r' % self._fut_waiter)
-        return info
-
-    def get_coro(self):
-        return self._coro
-
-    def get_context(self):
-        return None
-
-    def get_name(self):
-        return self._name
-
-    def set_name(self, value):
-        self._name = str(value)
-
-    def set_result(self, result):
-        raise RuntimeError('Task does not support set_result operation')
-
-    def set_exception(self, exception):
-        raise RuntimeError('Task does not support set_exception operation')
-
-    def get_stack(self, *, limit=None):
-        frame = getattr(self._coro, 'cr_frame', None) or getattr(self._coro, 'gi_frame', None)
-        return [] if frame is None else [frame]
-
-    def cancel(self, msg=None):
-        """Request cancellation: CancelledError is thrown into the coroutine at its current
-        await on the next step."""
-        self._log_traceback = False
-        if self.done():
-            return False
-        self._num_cancels_requested += 1
-        if self._fut_waiter is not None:
-            if self._fut_waiter.cancel(msg=msg):
-                return True
-        self._must_cancel = True
-        self._cancel_message = msg
-        return True
-
-    def cancelling(self):
-        return self._num_cancels_requested
-
-    def uncancel(self):
-        if self._num_cancels_requested > 0:
-            self._num_cancels_requested -= 1
-        return self._num_cancels_requested
-
-    def _step(self, exc=None):
-        if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
-        if self._must_cancel:
-            if not isinstance(exc, exceptions.CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        self._fut_waiter = None
-        loop = self._loop
-        current = _current_tasks
-        previous = current.get(loop)
-        if previous is not None:
-            raise RuntimeError(f'Cannot enter into task {self!r} while another '
-                               f'task {previous!r} is being executed.')
-        current[loop] = self
-        try:
-            if exc is None:
-                result = self._coro.send(None)
-            else:
-                result = self._coro.throw(exc)
-        except StopIteration as e:
-            _all_tasks.discard(self)
-            if self._must_cancel:
-                self._must_cancel = False
-                futures.Future.cancel(self, msg=self._cancel_message)
-            else:
-                futures.Future.set_result(self, e.value)
-        except exceptions.CancelledError as e:
-            _all_tasks.discard(self)
-            self._cancelled_exc = e
-            futures.Future.cancel(self)
-        except (KeyboardInterrupt, SystemExit) as e:
-            _all_tasks.discard(self)
-            futures.Future.set_exception(self, e)
-            raise
-        except BaseException as e:
-            _all_tasks.discard(self)
-            futures.Future.set_exception(self, e)
-        else:
-            if result is None:
-                # A bare `yield` (sleep(0)): run again on the next iteration.
-                loop._ready.append(self._step_handle)
-            else:
-                self._wait_on(result)
-        finally:
-            del current[loop]
-
-    def _wait_on(self, result):
-        blocking = getattr(result, '_asyncio_future_blocking', None)
-        if blocking is None:
-            if isinstance(result, types.GeneratorType):
-                err = RuntimeError(f'yield was used instead of yield from for generator in '
-                                   f'task {self!r} with {result!r}')
-            else:
-                err = RuntimeError(f'Task got bad yield: {result!r}')
-        elif futures._get_loop(result) is not self._loop:
-            err = RuntimeError(f'Task {self!r} got Future {result!r} attached to a different loop')
-        elif not blocking:
-            err = RuntimeError(f'yield was used instead of yield from in task {self!r} '
-                               f'with {result!r}')
-        elif result is self:
-            err = RuntimeError(f'Task cannot await on itself: {self!r}')
-        else:
-            result._asyncio_future_blocking = False
-            result.add_done_callback(self._wakeup)
-            self._fut_waiter = result
-            if self._must_cancel and result.cancel(msg=self._cancel_message):
-                self._must_cancel = False
-            return
-        self._loop.call_soon(self._step, err)
-
-    def _wakeup(self, future):
-        try:
-            future.result()
-        except BaseException as exc:
-            self._step(exc)
-        else:
-            self._step()
-
+def _task_repr_info(task):
+    """The words of repr(task) between 'Task' and '>'."""
+    info = futures._future_repr_info(task)
+    if task.cancelling() and not task.done():
+        info[0] = 'cancelling'
+    info.insert(1, 'name=%r' % task.get_name())
+    info.insert(2, f'coro=<{coroutines._format_coroutine(task._coro)}>')
+    if task._fut_waiter is not None:
+        info.insert(3, f'wait_for={task._fut_waiter!r}')
+    return info
 
 
 def create_task(coro, *, name=None, context=None):
     """Schedule coro as a Task on the running loop."""
     loop = events.get_running_loop()
-    return loop.create_task(coro, name=name)
+    # Named afterwards, as CPython does: the default name's counter advances either way.
+    task = loop.create_task(coro, context=context)
+    if name is not None:
+        task.set_name(name)
+    return task
 
 
 def ensure_future(coro_or_future, *, loop=None):

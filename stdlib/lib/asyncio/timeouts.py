@@ -20,6 +20,7 @@ class Timeout:
         self._state = _CREATED
         self._timeout_handler = None
         self._task = None
+        self._cancelling = None
         self._when = when
 
     def when(self):
@@ -56,6 +57,8 @@ class Timeout:
         self._task = tasks.current_task()
         if self._task is None:
             raise RuntimeError('Timeout should be used inside a task')
+        # Cancellations requested before entering are not ours to turn into TimeoutError.
+        self._cancelling = self._task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -65,7 +68,8 @@ class Timeout:
             self._timeout_handler = None
         if self._state is _EXPIRING:
             self._state = _EXPIRED
-            if self._task.uncancel() == 0 and exc_type is exceptions.CancelledError:
+            if (self._task.uncancel() <= self._cancelling
+                    and exc_type is exceptions.CancelledError):
                 raise TimeoutError from exc_val
         elif self._state is _ENTERED:
             self._state = _EXITED

@@ -7,4 +7,12 @@ from concurrent.futures.thread import ThreadPoolExecutor
 
 __all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError',
            'TimeoutError', 'BrokenExecutor', 'Future', 'Executor', 'wait', 'as_completed',
-           'ThreadPoolExecutor', 'InvalidStateError')
+           'ThreadPoolExecutor', 'ProcessPoolExecutor', 'InvalidStateError')
+
+
+def __getattr__(name):
+    # Imported on first use: multiprocessing is heavy and most programs never need it.
+    if name == 'ProcessPoolExecutor':
+        from concurrent.futures.process import ProcessPoolExecutor
+        return ProcessPoolExecutor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

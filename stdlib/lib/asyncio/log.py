@@ -1,0 +1,5 @@
+"""The asyncio package's logger."""
+
+import logging
+
+logger = logging.getLogger(__package__)

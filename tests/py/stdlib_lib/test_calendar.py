@@ -1,0 +1,35 @@
+# Exercises calendar: leap years, weekdays, monthrange, the TextCalendar layouts
+# (month, year, first weekday), Calendar iterators, timegm, and the errors.
+import calendar
+print(calendar.isleap(2000), calendar.isleap(1900), calendar.isleap(2024), calendar.leapdays(1900, 2025), calendar.weekday(2024, 2, 29), calendar.weekday(10000, 1, 1))
+print(calendar.monthrange(2024, 2), calendar.monthrange(2023, 2), calendar.monthrange(2025, 12))
+print(calendar.monthcalendar(2024, 3))
+print(calendar.month(2024, 2), end='')
+print(calendar.month(2025, 11, w=3, l=2), end='')
+print(calendar.calendar(2024), end='')
+print(calendar.TextCalendar(calendar.SUNDAY).formatmonth(2023, 10), end='')
+print(calendar.weekheader(2), '|', calendar.weekheader(9), '|', calendar.weekheader(1))
+print(list(calendar.month_name), list(calendar.month_abbr), list(calendar.day_name), list(calendar.day_abbr))
+cal = calendar.Calendar(firstweekday=6)
+print(cal.firstweekday, list(cal.iterweekdays()), list(cal.itermonthdays(2024, 9)))
+print(list(cal.itermonthdays2(2024, 9))[:8], cal.monthdatescalendar(2024, 2)[0], list(cal.itermonthdays3(2024, 1))[:3])
+print(calendar.Calendar().yeardayscalendar(2024, 4)[0][1][:2], len(calendar.Calendar().yeardatescalendar(2024)))
+print(calendar.timegm((2024, 1, 1, 0, 0, 0)), calendar.timegm((1970, 1, 2, 3, 4, 5, 0, 0, 0)))
+calendar.setfirstweekday(calendar.SUNDAY)
+print(calendar.firstweekday(), calendar.month(2024, 6), end='')
+calendar.prmonth(2024, 7)
+calendar.setfirstweekday(0)
+calendar.prweek([(1, 0), (2, 1), (0, 2), (0, 3), (0, 4), (0, 5), (0, 6)], 3)
+print()
+print(calendar.MONDAY, calendar.SUNDAY, issubclass(calendar.IllegalMonthError, ValueError))
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+show(lambda: calendar.monthrange(2024, 13))
+show(lambda: calendar.monthrange(2024, 0))
+show(lambda: calendar.month(2024, 13))
+show(lambda: calendar.setfirstweekday(7))
+show(lambda: calendar.weekday(2024, 2, 30))
+show(lambda: calendar.monthrange('2024', 1))
