@@ -87,7 +87,11 @@ if __name__ == "__main__":
     ex = ProcessPoolExecutor(max_workers=1)
     running = ex.submit(slow, 1)
     queued = [ex.submit(slow, i) for i in range(2, 6)]
-    time.sleep(0.1)
+    # Wait (not a fixed sleep: CI may be slow) until the first call has left the cancellable
+    # pending state.
+    deadline = time.monotonic() + 30
+    while not (running.running() or running.done()) and time.monotonic() < deadline:
+        time.sleep(0.01)
     ex.shutdown(wait=True, cancel_futures=True)
     print("cancel_futures", running.result(), sum(f.cancelled() for f in queued) >= 3)
 
