@@ -1,51 +1,16 @@
 // Micro-benchmarks of asyncio's event loop, driven like bench_vm.cpp: a snippet defines
 // `work(n)` (with one event loop made in the set-up, so loop creation is not timed), and one
 // item is one callback run or one task step.
-#include <benchmark/benchmark.h>
-
-#include <cstdlib>
-#include <string>
-
-#include "compile/compiler.h"
-#include "objects/dict.h"
-#include "objects/module.h"
-#include "objects/str.h"
-#include "runtime/errors.h"
-#include "runtime/interpreter.h"
-#include "tests/unit/test_support.h"
-#include "vm/eval.h"
+#include "benchmarks/micro/bench_support.h"
 
 namespace minipy {
 namespace {
 
 constexpr int kItems = 1000;
 
-// bench_vm.cpp's run_snippet times `work(kLoop)` in a namespace of its own; this one also
-// closes the event loop the snippet made, so repeated benchmark runs do not leak selectors.
+// Closes the event loop the snippet made, so repeated benchmark runs do not leak selectors.
 void run_loop_snippet(benchmark::State& state, const char* setup) {
-  ensure_interpreter();
-  Dict* globals = dict_new();
-  dict_set_cstr(globals, "__name__", Value(intern("__bench__")));
-  dict_set_cstr(globals, "__builtins__", Value(builtins_module()));
-  Value call = compile_source("work(" + std::to_string(kItems) + ")", "<bench>", CompileMode::Exec);
-  Value close = compile_source("loop.close()", "<bench>", CompileMode::Exec);
-  if (!run_source(setup, "<bench>", globals) || !call || !close) {
-    print_pending_exception();
-    std::abort();
-  }
-  for (auto _ : state) {
-    Value r = eval_code(call, globals, Value(globals));
-    if (!r) {
-      print_pending_exception();
-      std::abort();
-    }
-    benchmark::DoNotOptimize(r);
-  }
-  if (!eval_code(close, globals, Value(globals))) {
-    print_pending_exception();
-    std::abort();
-  }
-  state.SetItemsProcessed(state.iterations() * kItems);
+  bench_run_snippet(state, setup, kItems, "loop.close()");
 }
 
 // Event-loop callbacks per second: each callback schedules the next with call_soon.

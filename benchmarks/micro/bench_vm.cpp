@@ -1,52 +1,15 @@
 // Micro-benchmarks of the VM's hot paths, driven through the public API the way the CLI does:
 // each benchmark compiles a small Python module once (defining `work(n)`), then times a code
 // object that calls `work(kLoop)`, so one iteration is kLoop trips round the measured operation.
-#include <benchmark/benchmark.h>
-
-#include <cstdlib>
-#include <string>
-
-#include "compile/compiler.h"
-#include "objects/dict.h"
-#include "objects/module.h"
-#include "objects/str.h"
-#include "runtime/errors.h"
-#include "runtime/interpreter.h"
-#include "vm/eval.h"
-#include "tests/unit/test_support.h"
+#include "benchmarks/micro/bench_support.h"
 
 namespace minipy {
 namespace {
 
 constexpr int kLoop = 1000;
 
-// Defines `setup` in a fresh __main__-like namespace and returns the namespace; a Python error
-// here is a bug in the snippet, so it aborts rather than timing an exception path.
-Dict* prepare(const char* setup) {
-  ensure_interpreter();
-  Dict* globals = dict_new();
-  dict_set_cstr(globals, "__name__", Value(intern("__bench__")));
-  dict_set_cstr(globals, "__builtins__", Value(builtins_module()));
-  if (!run_source(setup, "<bench>", globals)) {
-    print_pending_exception();
-    std::abort();
-  }
-  return globals;
-}
-
 void run_snippet(benchmark::State& state, const char* setup) {
-  Dict* globals = prepare(setup);
-  Value call = compile_source("work(" + std::to_string(kLoop) + ")", "<bench>", CompileMode::Exec);
-  if (!call) std::abort();
-  for (auto _ : state) {
-    Value r = eval_code(call, globals, Value(globals));
-    if (!r) {
-      print_pending_exception();
-      std::abort();
-    }
-    benchmark::DoNotOptimize(r);
-  }
-  state.SetItemsProcessed(state.iterations() * kLoop);
+  bench_run_snippet(state, setup, kLoop);
 }
 
 // Loop, integer add and compare: the cost of dispatching a handful of simple opcodes.

@@ -4,13 +4,7 @@ import abc
 from abc import ABC, ABCMeta, abstractmethod
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 class Base(ABC):

@@ -33,13 +33,7 @@ def run(parser, args):
         print(args, '->', result)
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 p = ArgumentParser(prog='prog', description='A test program that does things.',

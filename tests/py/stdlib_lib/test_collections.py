@@ -5,13 +5,7 @@ from collections import (namedtuple, OrderedDict, defaultdict, Counter,
                          ChainMap, deque, UserDict, UserList)
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 print('--- namedtuple')

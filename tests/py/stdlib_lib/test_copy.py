@@ -4,13 +4,7 @@ import copy
 from collections import namedtuple, OrderedDict, defaultdict, Counter, deque
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 for x in [1, 2.5, 'str', b'b', None, True, (1, 2), frozenset([1]), range(3), len, int]:

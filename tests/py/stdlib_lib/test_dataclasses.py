@@ -9,13 +9,7 @@ from typing import ClassVar, List
 from collections import namedtuple
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 @dataclass

@@ -4,13 +4,7 @@ import bisect
 from heapq import *
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 data = [5, 3, 8, 1, 9, 2, 7, 4, 6, 0, 5, 3]

@@ -5,13 +5,7 @@ from json import JSONDecodeError, JSONEncoder, JSONDecoder
 from collections import OrderedDict
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 data = {'name': 'Ünïcode ☃ 𝄞', 'nums': [1, 2.5, -3, 1e100, 1.0, 0.1, -0.0, 10 ** 20],

@@ -3,13 +3,7 @@ import operator
 from operator import *
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 for name in ['lt', 'le', 'eq', 'ne', 'ge', 'gt']:

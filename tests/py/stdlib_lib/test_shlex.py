@@ -3,13 +3,7 @@
 import shlex
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 cases = ['a b c', '  leading  and   trailing  ', 'a "b c" d', "a 'b c' d", 'a\\ b c',

@@ -4,13 +4,7 @@ import string
 from string import Template, Formatter
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 for name in ['whitespace', 'ascii_lowercase', 'ascii_uppercase', 'ascii_letters',

@@ -4,13 +4,7 @@ import textwrap
 from textwrap import TextWrapper, wrap, fill, shorten, dedent, indent
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 text = ("The quick brown fox jumps over the lazy dog. It was a well-known "

@@ -5,13 +5,7 @@ from typing import *
 import collections.abc
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 T = TypeVar('T')

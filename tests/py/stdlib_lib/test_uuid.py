@@ -4,13 +4,7 @@ import uuid
 from uuid import UUID
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 u = UUID('12345678-1234-5678-1234-567812345678')

@@ -29,13 +29,7 @@ def captured(func):
     print(repr(text))
 
 
-def show(label, f):
-    try:
-        r = f()
-    except Exception as e:
-        print(label, '->', type(e).__name__ + ':', e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 def deprecated_api():
