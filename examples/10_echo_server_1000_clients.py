@@ -3,9 +3,8 @@
 An echo server (asyncio.start_server) and 1,000 client connections, all in this one thread:
 every client connects, sends a line, reads the echo, and stays connected until the server,
 once all are answered, broadcasts a line to everyone (a chat room's message), so the server
-really holds 1,000 sockets at once. A thread per connection
-would need 1,000 threads; the event loop needs one, waiting on all sockets with one epoll.
-(Fewer clients if `ulimit -n` is below 2,050.)"""
+really holds 1,000 sockets at once. A thread per connection would need 1,000 threads; the
+event loop needs one, waiting on all sockets with one epoll (fewer if `ulimit -n` < 2,050)."""
 import asyncio
 import time
 
