@@ -1,5 +1,6 @@
 #include "vm/frame.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "objects/function.h"
@@ -20,7 +21,11 @@ struct Chunk {
   alignas(16) char data[1];
 };
 
-constexpr size_t kChunkBytes = 256 * 1024;
+// A thread's first chunk is small: most threads run shallow call chains, and the collector
+// clears and scans every chunk whole (a 256 KiB first chunk made starting a thread cost more
+// than a millisecond of page faults). Each further chunk doubles, up to kMaxChunkBytes.
+constexpr size_t kFirstChunkBytes = 16 * 1024;
+constexpr size_t kMaxChunkBytes = 256 * 1024;
 
 struct FrameStack {
   Chunk* chunk = nullptr;
@@ -31,8 +36,10 @@ struct FrameStack {
 
 thread_local FrameStack tls_stack;
 
-Chunk* new_chunk(size_t min_bytes) {
-  size_t bytes = min_bytes + sizeof(Chunk) > kChunkBytes ? min_bytes + sizeof(Chunk) : kChunkBytes;
+Chunk* new_chunk(size_t min_bytes, const Chunk* prev) {
+  size_t bytes = kFirstChunkBytes;
+  if (prev) bytes = std::min(2 * static_cast<size_t>(prev->limit - reinterpret_cast<const char*>(prev)), kMaxChunkBytes);
+  bytes = std::max(bytes, min_bytes + sizeof(Chunk));
   auto* c = static_cast<Chunk*>(GC_MALLOC_UNCOLLECTABLE(bytes));
   if (!c) return nullptr;
   c->limit = reinterpret_cast<char*>(c) + bytes;
@@ -67,7 +74,7 @@ Frame* frame_stack_push(Code* code, Function* func, Dict* globals, Dict* builtin
       c = s.spare;
       s.spare = nullptr;
     } else {
-      c = new_chunk(bytes);
+      c = new_chunk(bytes, s.chunk);
       if (!c) return nullptr;
     }
     if (s.chunk) s.chunk->top = s.top;
