@@ -1,9 +1,8 @@
 """8. An event loop from scratch (30 lines), then the same program on asyncio.
 
-A task is a generator that yields requests: ("sleep", seconds) or ("read", sock). The loop
-keeps a ready queue, a heap of sleepers by wake-up time and an epoll object for the sockets
-tasks wait on. Each iteration runs every ready task to its next yield, then blocks in epoll
-until a socket is readable or the first sleeper is due. asyncio's loop has the same shape."""
+A task is a generator yielding ("sleep", seconds) or ("read", sock). The loop keeps a ready
+queue, a heap of sleepers and an epoll object: each iteration runs every ready task to its next
+yield, then blocks in epoll until a socket is readable or the first sleeper is due."""
 import asyncio
 import heapq
 import select
@@ -32,9 +31,8 @@ class Loop:
                 else:
                     self.readers[arg.fileno()] = task
                     self.epoll.register(arg.fileno(), select.EPOLLIN)
-            timeout = -1                             # nothing due: wait for I/O only
-            if self.sleepers:
-                timeout = max(0, self.sleepers[0][0] - time.monotonic())
+            # Sleep until the first sleeper is due; with none, wait for I/O only (-1).
+            timeout = max(0, self.sleepers[0][0] - time.monotonic()) if self.sleepers else -1
             if self.readers or timeout > 0:
                 for fd, _ in self.epoll.poll(timeout):
                     self.epoll.unregister(fd)
@@ -82,10 +80,8 @@ async def asyncio_program(log):                      # the same tasks: `await` f
 
 ours, theirs = [], []
 Loop().run(our_program(ours))
-print("our loop:", " | ".join(ours))
 asyncio.run(asyncio_program(theirs))
+print("our loop:", " | ".join(ours))
 print("asyncio :", " | ".join(theirs))
-if ours == theirs:
-    print("conclusion: the 30-line loop and asyncio interleaved the tasks in the same order")
-else:
-    print("conclusion: the two loops interleaved the tasks differently")
+same = "the 30-line loop and asyncio interleaved the tasks in the same order"
+print("conclusion:", same if ours == theirs else "the two loops interleaved the tasks differently")
