@@ -78,7 +78,35 @@ class KeyedRef(ref):
         pass
 
 
-class WeakValueDictionary:
+class _WeakMappingOps:
+    """What the two weak mappings share: clear, copies and the | operators. A copy is of the
+    base mapping class (as CPython's), whatever subclass it is made from."""
+
+    def clear(self):
+        self.data.clear()
+
+    def copy(self):
+        new = self._copy_class()
+        for key, value in self.items():
+            new[key] = value
+        return new
+
+    def __copy__(self):
+        return self.copy()
+
+    def __or__(self, other):
+        if hasattr(other, "items"):
+            c = self.copy()
+            c.update(other)
+            return c
+        return NotImplemented
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+class WeakValueDictionary(_WeakMappingOps):
     """A mapping whose values are held weakly: an entry goes when its value is collected."""
 
     def __init__(self, other=(), /, **kw):
@@ -188,30 +216,9 @@ class WeakValueDictionary:
         for key, o in kwargs.items():
             self[key] = o
 
-    def clear(self):
-        self.data.clear()
-
-    def copy(self):
-        new = WeakValueDictionary()
-        for key, o in self.items():
-            new[key] = o
-        return new
-
-    __copy__ = copy
-
-    def __or__(self, other):
-        if hasattr(other, "items"):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
 
 
-class WeakKeyDictionary:
+class WeakKeyDictionary(_WeakMappingOps):
     """A mapping whose keys are held weakly: an entry goes when its key is collected."""
 
     def __init__(self, dict=None):
@@ -296,27 +303,9 @@ class WeakKeyDictionary:
         if kwargs:
             self.update(kwargs)
 
-    def clear(self):
-        self.data.clear()
 
-    def copy(self):
-        new = WeakKeyDictionary()
-        for key, value in self.items():
-            new[key] = value
-        return new
-
-    __copy__ = copy
-
-    def __or__(self, other):
-        if hasattr(other, "items"):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
+WeakValueDictionary._copy_class = WeakValueDictionary
+WeakKeyDictionary._copy_class = WeakKeyDictionary
 
 
 class WeakSet:

@@ -27,6 +27,7 @@
 #include "runtime/errors.h"
 #include "runtime/gil.h"
 #include "runtime/memory.h"
+#include "runtime/semaphore_wait.h"
 #include "runtime/signals.h"
 #include "runtime/thread_state.h"
 #include "stdlib/native/native_modules.h"
@@ -108,44 +109,6 @@ Value semlock_tp_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames
   return Value(s);
 }
 
-// 1 acquired, 0 timed out, -1 exception. timeout < 0: forever. The GIL is released while
-// blocked; a signal's Python handler runs and may end the wait by raising.
-int semlock_wait(sem_t* sem, double timeout) {
-  if (sem_trywait(sem) == 0) return 1;
-  if (errno != EAGAIN && errno != EINTR) {
-    raise_os_error(errno);
-    return -1;
-  }
-  if (timeout == 0) return 0;
-  timespec deadline;
-  clock_gettime(CLOCK_MONOTONIC, &deadline);
-  if (timeout > 0) {
-    double whole;
-    double frac = std::modf(timeout, &whole);
-    deadline.tv_sec += static_cast<time_t>(whole);
-    deadline.tv_nsec += static_cast<long>(frac * 1e9);
-    if (deadline.tv_nsec >= 1'000'000'000) {
-      deadline.tv_sec += 1;
-      deadline.tv_nsec -= 1'000'000'000;
-    }
-  }
-  for (;;) {
-    int rc, err;
-    {
-      ScopedGilRelease unlocked;
-      rc = timeout > 0 ? sem_clockwait(sem, CLOCK_MONOTONIC, &deadline) : sem_wait(sem);
-      err = errno;
-    }
-    if (rc == 0) return 1;
-    if (err == ETIMEDOUT) return 0;
-    if (err != EINTR) {
-      raise_os_error(err);
-      return -1;
-    }
-    if (run_pending_signal_handlers(current_thread()) < 0) return -1;
-  }
-}
-
 Value semlock_acquire(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   static const Signature sig{"acquire", {"block", "timeout"}, 2, 0};
   Value a[2];
@@ -170,9 +133,9 @@ Value semlock_acquire(Value self, const Value* args, size_t nargs, Tuple* kwname
     ++s->count;
     return true_value();
   }
-  int r = semlock_wait(s->sem, timeout);
-  if (r < 0) return Value();
-  if (r == 0) return false_value();
+  WaitResult r = semaphore_wait(s->sem, timeout);
+  if (r == WaitResult::Error) return Value();
+  if (r == WaitResult::TimedOut) return false_value();
   ++s->count;
   s->owner = current_thread()->thread_id;
   return true_value();

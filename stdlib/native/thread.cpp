@@ -25,6 +25,7 @@
 #include "runtime/gil.h"
 #include "runtime/interpreter.h"
 #include "runtime/memory.h"
+#include "runtime/semaphore_wait.h"
 #include "runtime/signals.h"
 #include "runtime/source_lines.h"
 #include "runtime/thread_state.h"
@@ -42,46 +43,6 @@ std::atomic<int64_t> g_thread_count{0};
 size_t g_stack_size = 0;  // 0: the system default
 
 // ---------------------------------------------------------------------------------------------
-// Waiting on a semaphore with the GIL released
-
-enum class WaitResult { Acquired, TimedOut, Error };
-
-// Acquires `sem`, waiting at most `timeout` seconds (negative: forever). The GIL is released
-// while blocked. A signal interrupts the wait (EINTR); its Python handler then runs in the
-// main thread and, if it raises (KeyboardInterrupt), the wait ends with that exception.
-WaitResult semaphore_wait(sem_t* sem, double timeout) {
-  if (sem_trywait(sem) == 0) return WaitResult::Acquired;
-  if (timeout == 0) return WaitResult::TimedOut;
-  timespec deadline;
-  clock_gettime(CLOCK_MONOTONIC, &deadline);
-  if (timeout > 0) {
-    double whole;
-    double frac = std::modf(timeout, &whole);
-    deadline.tv_sec += static_cast<time_t>(whole);
-    deadline.tv_nsec += static_cast<long>(frac * 1e9);
-    if (deadline.tv_nsec >= 1'000'000'000) {
-      deadline.tv_sec += 1;
-      deadline.tv_nsec -= 1'000'000'000;
-    }
-  }
-  for (;;) {
-    int rc;
-    int err;
-    {
-      ScopedGilRelease unlocked;
-      rc = timeout > 0 ? sem_clockwait(sem, CLOCK_MONOTONIC, &deadline) : sem_wait(sem);
-      err = errno;
-    }
-    if (rc == 0) return WaitResult::Acquired;
-    if (err == ETIMEDOUT) return WaitResult::TimedOut;
-    if (err != EINTR) {
-      raise_os_error(err);
-      return WaitResult::Error;
-    }
-    if (run_pending_signal_handlers(current_thread()) < 0) return WaitResult::Error;
-  }
-}
-
 // acquire(blocking=True, timeout=-1) arguments, validated with CPython's messages.
 bool parse_acquire_args(const char* fname, const Value* args, size_t nargs, Tuple* kwnames, double* timeout) {
   Value a[2];
