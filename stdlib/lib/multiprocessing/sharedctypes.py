@@ -192,17 +192,20 @@ class _Synchronized:
         return '<%s wrapper for %r>' % (type(self).__name__, self._obj)
 
 
+def _locked_attribute(name):
+    """A property reading and writing the wrapped object's attribute under the wrapper's lock."""
+    def get(self):
+        with self._lock:
+            return getattr(self._obj, name)
+
+    def set(self, v):
+        with self._lock:
+            setattr(self._obj, name, v)
+    return property(get, set)
+
+
 class Synchronized(_Synchronized):
-
-    @property
-    def value(self):
-        with self._lock:
-            return self._obj.value
-
-    @value.setter
-    def value(self, v):
-        with self._lock:
-            self._obj.value = v
+    value = _locked_attribute('value')
 
 
 class SynchronizedArray(_Synchronized):
@@ -223,26 +226,8 @@ class SynchronizedArray(_Synchronized):
 
 
 class SynchronizedString(SynchronizedArray):
-
-    @property
-    def value(self):
-        with self._lock:
-            return self._obj.value
-
-    @value.setter
-    def value(self, v):
-        with self._lock:
-            self._obj.value = v
-
-    @property
-    def raw(self):
-        with self._lock:
-            return self._obj.raw
-
-    @raw.setter
-    def raw(self, v):
-        with self._lock:
-            self._obj.raw = v
+    value = _locked_attribute('value')
+    raw = _locked_attribute('raw')
 
 
 def _lock_for(lock):
