@@ -443,7 +443,7 @@ Value bytes_tp_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
   Value contents = construct("bytes", args, nargs, kwnames);
   if (!contents || type == &bytes_type) return contents;
   // A subclass instance: the Bytes layout, the data, then the subclass's own fields (its
-  // __dict__ lives in the last word of the allocation, see type.cpp).
+  // __dict__ follows the data, see dict_slot in type.cpp).
   std::string_view data = contents.as<Bytes>()->view();
   size_t text = (data.size() + 1 + 7) & ~size_t{7};
   auto* b = static_cast<Bytes*>(alloc_object(type, type->basicsize + text));

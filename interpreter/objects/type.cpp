@@ -136,6 +136,25 @@ void assign_version(Type* t, void*) { t->version = next_version++; }
 // Instance dicts
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+// Where the items of a variable-size instance (tuple, str or bytes subclass) end, rounded up
+// to a word: its __dict__ slot follows them (CPython's negative tp_dictoffset). Not the
+// allocation's last word: Boehm never scans that one, it is where the extra byte that keeps
+// one-past-the-end pointers valid lives, so a dict kept only there would be collected.
+size_t var_items_end(Object* o, Type* t) {
+  constexpr size_t kWord = sizeof(void*);
+  if (t->flags & kTypeTupleSubclass) {
+    return sizeof(Tuple) + static_cast<size_t>(static_cast<Tuple*>(o)->size) * sizeof(Value);
+  }
+  if (t->flags & kTypeStrSubclass) {
+    return sizeof(Str) + ((static_cast<size_t>(static_cast<Str*>(o)->size) + 1 + kWord - 1) & ~(kWord - 1));
+  }
+  return sizeof(Bytes) + ((static_cast<size_t>(static_cast<Bytes*>(o)->size) + 1 + kWord - 1) & ~(kWord - 1));
+}
+
+}  // namespace
+
 Dict** dict_slot(Value obj) {
   if (!obj.is_object()) return nullptr;
   Object* o = obj.as_object();
@@ -143,7 +162,7 @@ Dict** dict_slot(Value obj) {
   int32_t off = t->dict_offset;
   if (off == 0) return nullptr;
   char* base = reinterpret_cast<char*>(o);
-  if (off < 0) return reinterpret_cast<Dict**>(base + GC_size(o) - sizeof(Dict*));
+  if (off < 0) return reinterpret_cast<Dict**>(base + var_items_end(o, t));
   return reinterpret_cast<Dict**>(base + off);
 }
 
@@ -1247,8 +1266,8 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns, Tuple* k
   t->itemsize = base->itemsize;
   t->dict_offset = base->dict_offset;
   if (t->dict_offset == 0) {
-    // Variable-size layouts (str, tuple) keep their items right after the header, so the
-    // dict goes in the last word of the allocation instead of at a fixed offset.
+    // Variable-size layouts (str, bytes, tuple) keep their items right after the header, so
+    // the dict follows the items instead of sitting at a fixed offset (see dict_slot).
     t->dict_offset = base->itemsize ? -1 : static_cast<int32_t>(t->basicsize);
     t->basicsize += sizeof(Dict*);
     for (const GetSetDef* g = kInstanceDictGetSets; g->name; ++g) {

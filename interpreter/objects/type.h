@@ -59,7 +59,7 @@ Dict* instance_dict(Value obj, bool create);
 
 // Instance layout. A heap class whose solid base has no __dict__ gets one appended and its
 // basicsize grows by one word: the dict sits at offset dict_offset (> 0) for fixed-size bases,
-// or in the last word of the allocation (dict_offset < 0) for variable-size bases (itemsize
+// or right after the items (dict_offset < 0) for variable-size bases (itemsize
 // != 0, e.g. str and tuple, whose items follow the header). A built-in tp_new must therefore
 // allocate type->basicsize plus its variable part, never sizeof(T), for subclasses.
 Object* alloc_instance(Type* type, size_t var_bytes = 0);
