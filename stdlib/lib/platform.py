@@ -128,6 +128,13 @@ def libc_ver(executable=None, lib='', version='', chunksize=16384):
     """(lib, version) of the C library the executable links against: the
     newest GLIBC_x.y symbol version named in the file."""
     if executable is None:
+        # The C library says which it is (a static binary names no symbol versions).
+        try:
+            parts = os.confstr('CS_GNU_LIBC_VERSION').split(maxsplit=1)
+            if len(parts) == 2:
+                return tuple(parts)
+        except (AttributeError, ValueError, OSError):
+            pass
         executable = sys.executable
     with open(executable, 'rb') as f:
         versions = list(_glibc_versions(f.read()))

@@ -1493,6 +1493,45 @@ Value posix_cpu_count(Value, const Value*, size_t nargs, Tuple* kwnames) {
   return Value::small_int(n);
 }
 
+// The names os.confstr knows, also published as os.confstr_names.
+struct ConfstrName {
+  const char* name;
+  int value;
+};
+const ConfstrName kConfstrNames[] = {
+    {"CS_PATH", _CS_PATH},
+    {"CS_GNU_LIBC_VERSION", _CS_GNU_LIBC_VERSION},
+    {"CS_GNU_LIBPTHREAD_VERSION", _CS_GNU_LIBPTHREAD_VERSION},
+    {nullptr, 0},
+};
+
+Value posix_confstr(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  NOKW("confstr");
+  if (!check_nargs("confstr", nargs, 1, 1)) return Value();
+  int64_t name = -1;
+  if (str_check(args[0])) {
+    std::string_view want = args[0].as<Str>()->view();
+    const ConfstrName* c = kConfstrNames;
+    while (c->name && want != c->name) ++c;
+    if (!c->name) return raise(&exc_ValueError, "unrecognized configuration name");
+    name = c->value;
+  } else if (int_check(args[0])) {
+    if (!index_to_i64(args[0], &name)) return Value();
+  } else {
+    return raise(&exc_TypeError, "configuration names must be strings or integers");
+  }
+  errno = 0;
+  size_t len = ::confstr(static_cast<int>(name), nullptr, 0);
+  if (len == 0) {
+    if (errno) return raise_os_error(errno);
+    return none_value();
+  }
+  std::string buf(len, '\0');
+  ::confstr(static_cast<int>(name), buf.data(), len);
+  buf.resize(len - 1);
+  return Value(str_new(buf));
+}
+
 Value posix_urandom(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   NOKW("urandom");
   int64_t n;
@@ -1649,6 +1688,7 @@ const MethodDef kPosixFunctions[] = {
     {"uname", posix_uname},
     {"getloadavg", posix_getloadavg},
     {"cpu_count", posix_cpu_count},
+    {"confstr", posix_confstr},
     {"urandom", posix_urandom},
     {"strerror", posix_strerror},
     {"putenv", posix_putenv},
@@ -1707,6 +1747,11 @@ Value posix_module_create() {
   Value env = build_environ();
   if (!env) return Value();
   module_add(m, "environ", env);
+  Dict* confstr_names = dict_new();
+  for (const ConfstrName* c = kConfstrNames; c->name; ++c) {
+    dict_set_str(confstr_names, intern(c->name), int_from_i64(c->value));
+  }
+  module_add(m, "confstr_names", Value(confstr_names));
   module_add(m, "error", Value(&exc_OSError));
   module_add(m, "stat_result", Value(g_stat_result));
   module_add(m, "terminal_size", Value(g_terminal_size));

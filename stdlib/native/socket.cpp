@@ -16,6 +16,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "objects/bytes.h"
@@ -77,12 +78,20 @@ bool set_fd_blocking(int fd, bool blocking) {
   return want == flags || fcntl(fd, F_SETFL, want) == 0;
 }
 
-// Runs `op` (a system call returning -1 with errno on failure) with the GIL released. For a
-// socket with a timeout it first waits with poll() for `events` until the deadline. EINTR runs
-// the signal handlers and retries; EAGAIN on a timeout socket waits again. Returns false with
-// an exception pending.
+// Whether a call can be tried with MSG_DONTWAIT: the send/recv family can, accept and
+// connect cannot.
+enum class DontWait : bool { No, Yes };
+
+// Runs `op(fd, extra_flags)`, a system call returning -1 with errno on failure, the way a
+// blocking Python call expects. A call that cannot wait never gives up the GIL: on a
+// non-blocking socket it is made at once, and on a blocking one the send/recv family first
+// tries MSG_DONTWAIT. Only a call that would block releases the GIL (for a socket with a
+// timeout, after poll() has waited for `events` until the deadline). Releasing costs a GIL
+// hand-off when other threads want it; most sends, and receives whose data has already
+// arrived, need none. EINTR runs the signal handlers and retries; EAGAIN on a timeout socket
+// waits again. Returns false with an exception pending.
 template <class Op>
-bool sock_call(SocketObject* s, short events, Op op, ssize_t* result) {
+bool sock_call(SocketObject* s, short events, DontWait dontwait, Op op, ssize_t* result) {
   double timeout = s->timeout;
   int fd = s->fd;
   int64_t deadline = timeout > 0 ? monotonic_ns() + static_cast<int64_t>(timeout * 1e9) : 0;
@@ -90,8 +99,15 @@ bool sock_call(SocketObject* s, short events, Op op, ssize_t* result) {
     ssize_t rc = -1;
     int err = 0;
     bool timed_out = false;
-    {
+    bool done = false;
+    if (timeout == 0 || dontwait == DontWait::Yes) {
+      rc = op(fd, timeout == 0 ? 0 : MSG_DONTWAIT);
+      err = rc < 0 ? errno : 0;
+      done = timeout == 0 || (err != EAGAIN && err != EWOULDBLOCK);
+    }
+    if (!done) {
       ScopedGilRelease unlocked;
+      err = 0;
       if (timeout > 0) {
         int64_t left = deadline - monotonic_ns();
         pollfd p{fd, events, 0};
@@ -100,7 +116,7 @@ bool sock_call(SocketObject* s, short events, Op op, ssize_t* result) {
         if (pr < 0) err = errno;
       }
       if (!timed_out && err == 0) {
-        rc = op(fd);
+        rc = op(fd, 0);
         if (rc < 0) err = errno;
       }
     }
@@ -121,6 +137,29 @@ bool sock_call(SocketObject* s, short events, Op op, ssize_t* result) {
     return false;
   }
 }
+
+// Memory to receive into, never zero-filled: the thread's reusable scratch block for the
+// usual sizes, a block of its own for a huge request. Not a fresh allocation per read: large
+// blocks are mmapped, and mapping pages per read is what makes a server slow.
+class RecvBuffer {
+ public:
+  explicit RecvBuffer(size_t n) {
+    if (n > kScratchBytes) {
+      own_.reset(new char[n]);
+      data_ = own_.get();
+      return;
+    }
+    thread_local std::unique_ptr<char[]> scratch;
+    if (!scratch) scratch.reset(new char[kScratchBytes]);
+    data_ = scratch.get();
+  }
+  char* data() const { return data_; }
+
+ private:
+  static constexpr size_t kScratchBytes = 256 * 1024;
+  std::unique_ptr<char[]> own_;
+  char* data_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
@@ -451,11 +490,11 @@ Value socket_accept(Value self, const Value*, size_t nargs, Tuple* kwnames) {
   SockAddr addr;
   socklen_t len = sizeof addr;
   ssize_t fd;
-  auto op = [&addr, &len](int sfd) -> ssize_t {
+  auto op = [&addr, &len](int sfd, int) -> ssize_t {
     len = sizeof addr;
     return ::accept4(sfd, &addr.sa, &len, SOCK_CLOEXEC);
   };
-  if (!sock_call(s, POLLIN, op, &fd)) return Value();
+  if (!sock_call(s, POLLIN, DontWait::No, op, &fd)) return Value();
   Value a = make_sockaddr(&addr.sa, len);
   return Value(tuple_of({Value::small_int(fd), a}));
 }
@@ -479,15 +518,15 @@ int connect_errno(SocketObject* s, Value address, const char* caller) {
   }
   if (err != EINPROGRESS || s->timeout == 0) return err;
   ssize_t unused;
-  auto wait_done = [](int sfd) -> ssize_t {
+  auto wait_done = [](int sfd, int) -> ssize_t {
     pollfd p{sfd, POLLOUT, 0};
     return ::poll(&p, 1, -1);
   };
   if (s->timeout < 0) {
-    if (!sock_call(s, POLLOUT, wait_done, &unused)) return -1;
+    if (!sock_call(s, POLLOUT, DontWait::No, wait_done, &unused)) return -1;
   } else {
     // The poll inside sock_call waits for writability with the deadline.
-    if (!sock_call(s, POLLOUT, [](int) -> ssize_t { return 0; }, &unused)) return -1;
+    if (!sock_call(s, POLLOUT, DontWait::No, [](int, int) -> ssize_t { return 0; }, &unused)) return -1;
   }
   int so_error = 0;
   socklen_t sl = sizeof so_error;
@@ -516,32 +555,47 @@ bool data_arg(Value v, std::string_view* out) {
   return false;
 }
 
+// Data to send, readable while the GIL is released: a bytes object cannot change, but a
+// bytearray (or a view of one) may be resized by another thread, so that is sent from a copy.
+struct SendData {
+  std::string copy;
+  std::string_view view;
+};
+
+bool send_data_arg(Value v, SendData* out) {
+  if (!data_arg(v, &out->view)) return false;
+  if (!bytes_check(v)) {
+    out->copy.assign(out->view);
+    out->view = out->copy;
+  }
+  return true;
+}
+
 Value socket_send(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   SOCKET_ARGS("send", 1, 2);
-  std::string_view data;
+  SendData data;
   int flags = 0;
-  if (!data_arg(args[0], &data) || (nargs == 2 && !int_arg(args[1], &flags))) return Value();
-  // The bytes may move with the GIL released (bytearray resize): send a private copy.
-  std::string copy(data);
+  if (!send_data_arg(args[0], &data) || (nargs == 2 && !int_arg(args[1], &flags))) return Value();
+  std::string_view bytes = data.view;
   ssize_t n;
-  auto op = [&copy, flags](int fd) { return ::send(fd, copy.data(), copy.size(), flags | MSG_NOSIGNAL); };
-  if (!sock_call(as_socket(self), POLLOUT, op, &n)) return Value();
+  auto op = [bytes, flags](int fd, int more) { return ::send(fd, bytes.data(), bytes.size(), flags | more | MSG_NOSIGNAL); };
+  if (!sock_call(as_socket(self), POLLOUT, DontWait::Yes, op, &n)) return Value();
   return Value::small_int(n);
 }
 
 Value socket_sendall(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   SOCKET_ARGS("sendall", 1, 2);
-  std::string_view data;
+  SendData data;
   int flags = 0;
-  if (!data_arg(args[0], &data) || (nargs == 2 && !int_arg(args[1], &flags))) return Value();
-  std::string copy(data);
+  if (!send_data_arg(args[0], &data) || (nargs == 2 && !int_arg(args[1], &flags))) return Value();
+  std::string_view bytes = data.view;
   size_t sent = 0;
-  while (sent < copy.size()) {
+  while (sent < bytes.size()) {
     ssize_t n;
-    auto op = [&copy, sent, flags](int fd) {
-      return ::send(fd, copy.data() + sent, copy.size() - sent, flags | MSG_NOSIGNAL);
+    auto op = [bytes, sent, flags](int fd, int more) {
+      return ::send(fd, bytes.data() + sent, bytes.size() - sent, flags | more | MSG_NOSIGNAL);
     };
-    if (!sock_call(as_socket(self), POLLOUT, op, &n)) return Value();
+    if (!sock_call(as_socket(self), POLLOUT, DontWait::Yes, op, &n)) return Value();
     sent += static_cast<size_t>(n);
   }
   return none_value();
@@ -549,17 +603,19 @@ Value socket_sendall(Value self, const Value* args, size_t nargs, Tuple* kwnames
 
 Value socket_sendto(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   SOCKET_ARGS("sendto", 2, 3);
-  std::string_view data;
+  SendData data;
   int flags = 0;
-  if (!data_arg(args[0], &data) || (nargs == 3 && !int_arg(args[1], &flags))) return Value();
+  if (!send_data_arg(args[0], &data) || (nargs == 3 && !int_arg(args[1], &flags))) return Value();
   SocketObject* s = as_socket(self);
   SockAddr addr;
   socklen_t len;
   if (!parse_sockaddr(s, args[nargs - 1], "sendto", &addr, &len)) return Value();
-  std::string copy(data);
+  std::string_view bytes = data.view;
   ssize_t n;
-  auto op = [&](int fd) { return ::sendto(fd, copy.data(), copy.size(), flags | MSG_NOSIGNAL, &addr.sa, len); };
-  if (!sock_call(s, POLLOUT, op, &n)) return Value();
+  auto op = [&](int fd, int more) {
+    return ::sendto(fd, bytes.data(), bytes.size(), flags | more | MSG_NOSIGNAL, &addr.sa, len);
+  };
+  if (!sock_call(s, POLLOUT, DontWait::Yes, op, &n)) return Value();
   return Value::small_int(n);
 }
 
@@ -577,10 +633,10 @@ Value socket_recv(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   int64_t size;
   int flags = 0;
   if (!bufsize_arg("recv", args[0], &size) || (nargs == 2 && !int_arg(args[1], &flags))) return Value();
-  std::string buf(static_cast<size_t>(size), '\0');
+  RecvBuffer buf(static_cast<size_t>(size));
   ssize_t n;
-  auto op = [&buf, flags](int fd) { return ::recv(fd, buf.data(), buf.size(), flags); };
-  if (!sock_call(as_socket(self), POLLIN, op, &n)) return Value();
+  auto op = [&buf, size, flags](int fd, int more) { return ::recv(fd, buf.data(), static_cast<size_t>(size), flags | more); };
+  if (!sock_call(as_socket(self), POLLIN, DontWait::Yes, op, &n)) return Value();
   return Value(bytes_new(std::string_view(buf.data(), static_cast<size_t>(n))));
 }
 
@@ -589,15 +645,15 @@ Value socket_recvfrom(Value self, const Value* args, size_t nargs, Tuple* kwname
   int64_t size;
   int flags = 0;
   if (!bufsize_arg("recvfrom", args[0], &size) || (nargs == 2 && !int_arg(args[1], &flags))) return Value();
-  std::string buf(static_cast<size_t>(size), '\0');
+  RecvBuffer buf(static_cast<size_t>(size));
   SockAddr addr;
   socklen_t len = sizeof addr;
   ssize_t n;
-  auto op = [&](int fd) {
+  auto op = [&](int fd, int more) {
     len = sizeof addr;
-    return ::recvfrom(fd, buf.data(), buf.size(), flags, &addr.sa, &len);
+    return ::recvfrom(fd, buf.data(), static_cast<size_t>(size), flags | more, &addr.sa, &len);
   };
-  if (!sock_call(as_socket(self), POLLIN, op, &n)) return Value();
+  if (!sock_call(as_socket(self), POLLIN, DontWait::Yes, op, &n)) return Value();
   Value data = Value(bytes_new(std::string_view(buf.data(), static_cast<size_t>(n))));
   Value from = len > 0 ? make_sockaddr(&addr.sa, len) : none_value();
   return Value(tuple_of({data, from}));
@@ -619,10 +675,12 @@ Value socket_recv_into(Value self, const Value* args, size_t nargs, Tuple* kwnam
   if (nbytes < 0) return raise(&exc_ValueError, "negative buffersize in recv_into");
   if (nbytes > target->size) return raise(&exc_ValueError, "buffer too small for requested bytes");
   if (nbytes == 0) nbytes = target->size;
-  std::string buf(static_cast<size_t>(nbytes), '\0');
+  RecvBuffer buf(static_cast<size_t>(nbytes));
   ssize_t n;
-  auto op = [&buf, flags](int fd) { return ::recv(fd, buf.data(), buf.size(), flags); };
-  if (!sock_call(as_socket(self), POLLIN, op, &n)) return Value();
+  auto op = [&buf, nbytes, flags](int fd, int more) {
+    return ::recv(fd, buf.data(), static_cast<size_t>(nbytes), flags | more);
+  };
+  if (!sock_call(as_socket(self), POLLIN, DontWait::Yes, op, &n)) return Value();
   // Copied in after the GIL is back: the bytearray may have been resized meanwhile.
   size_t fit = std::min(static_cast<size_t>(n), static_cast<size_t>(target->size));
   std::memcpy(target->data, buf.data(), fit);

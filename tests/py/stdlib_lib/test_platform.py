@@ -19,3 +19,10 @@ try:
     platform.libc_ver('/nonexistent/file')
 except OSError as e:
     print(type(e).__name__, e.errno)
+# os.confstr, which libc_ver asks first.
+print(os.confstr('CS_GNU_LIBC_VERSION').split()[0], 'CS_PATH' in os.confstr_names)
+for name in ('nope', 1.5, 99999):
+    try:
+        os.confstr(name)
+    except (ValueError, TypeError, OSError) as e:
+        print(type(e).__name__, e)
