@@ -10,6 +10,7 @@
 //   switch_number    incremented at every acquisition; lets a waiter or the previous holder
 //                    tell "somebody else got it in the meantime" from "nothing happened"
 //   waiting          threads blocked in gil_acquire
+//   switching        threads that dropped on request and wait for somebody to take the GIL
 //   priority_waiting of those, threads returning from blocking calls (IoPriority policy)
 //   holder_io        the holder took the GIL as such a thread (IoPriority policy)
 //   cpu_next         the thread owed the next non-priority turn, or null (IoPriority policy)
@@ -103,6 +104,7 @@ struct Gil {
   std::atomic<uint64_t> switch_number{0};
   int waiting = 0;
   int priority_waiting = 0;
+  int switching = 0;  // threads that dropped on request, between release and gil_acquire
   bool holder_io = false;
   ThreadState* cpu_next = nullptr;
   int64_t io_budget_ns = kIoBurstNs;
@@ -147,7 +149,9 @@ uint64_t io_budget_wait_ns(const Gil& g) {
 }
 
 // Does a CPU-bound thread want the GIL besides the holder (rule 2 charges turns only then)?
-bool cpu_threads_waiting(const Gil& g) { return g.waiting > g.priority_waiting || g.cpu_next != nullptr; }
+bool cpu_threads_waiting(const Gil& g) {
+  return g.waiting > g.priority_waiting || g.cpu_next != nullptr || g.switching > 0;
+}
 
 void take_locked(Gil& g, ThreadState* ts, uint64_t waited_ns, bool io_turn) {
   g.locked = true;
@@ -190,7 +194,10 @@ void release_locked(Gil& g, ThreadState* ts, bool blocking) {
 // May `ts` take the GIL now that it is free? `io_turn`: it is a priority waiter with budget.
 bool may_take(Gil& g, const ThreadState* ts, bool priority, bool io_turn) {
   if (io_turn) return true;
-  if (priority && !cpu_threads_waiting(g)) return true;  // nobody to take from
+  // Out of budget, a priority waiter takes only what no CPU-bound thread wants, or its own
+  // reserved turn: a free GIL would otherwise go to whichever thread is already awake, and
+  // that is the I/O thread coming straight back.
+  if (priority) return !cpu_threads_waiting(g) || g.cpu_next == ts;
   bool priority_ahead = g.priority_waiting > 0 && io_budget_left(g, now_ns());
   return !priority_ahead && (g.cpu_next == nullptr || g.cpu_next == ts);
 }
@@ -323,7 +330,9 @@ void gil_yield_on_request(ThreadState* ts) {
       });
     } else {
       // Forced switching: do not compete until another thread has actually taken the GIL.
+      ++g.switching;
       g.switched.wait(lock, [&] { return g.switch_number != seen; });
+      --g.switching;
     }
   }
   gil_acquire(ts, false);
