@@ -96,6 +96,7 @@ constexpr uint64_t kHandoffSpinNs = 100'000;
 struct Gil {
   std::mutex mutex;
   std::condition_variable free_cond;  // signalled when the GIL is released
+  std::condition_variable turn_cond;  // the same, for CPU-bound waiters while no turn is reserved
   std::condition_variable switched;   // signalled when a thread has taken it
   // Atomic only so that a spinning thread (rule 4) can watch them without the mutex; every
   // write happens under it.
@@ -189,6 +190,7 @@ void release_locked(Gil& g, ThreadState* ts, bool blocking) {
   g.holder = nullptr;
   g.holder_io = false;
   g.free_cond.notify_all();
+  if (g.cpu_next == nullptr) g.turn_cond.notify_all();
 }
 
 // May `ts` take the GIL now that it is free? `io_turn`: it is a priority waiter with budget.
@@ -240,7 +242,10 @@ void wait_cpu_turn(Gil& g, std::unique_lock<std::mutex>& lock, ThreadState* ts, 
   }
   uint64_t wake = ask_at_ns > now ? ask_at_ns : now + interval_ns();
   if (wake_by_ns && wake_by_ns < wake) wake = std::max(wake_by_ns, now + 1);
-  g.free_cond.wait_for(lock, std::chrono::nanoseconds(wake - now));
+  // Only the reserved thread can use a release while a turn is reserved: the others sleep on
+  // turn_cond and are not woken by each of the I/O threads' hand-offs.
+  std::condition_variable& cond = g.cpu_next == ts ? g.free_cond : g.turn_cond;
+  cond.wait_for(lock, std::chrono::nanoseconds(wake - now));
 }
 
 // One wait of a priority waiter with budget (rule 1).
