@@ -1,4 +1,4 @@
-"""8. An event loop from scratch (30 lines), then the same program on asyncio.
+"""8. An event loop from scratch (24 lines), then the same program on asyncio.
 
 A task is a generator yielding ("sleep", seconds) or ("read", sock). The loop keeps a ready
 queue, a heap of sleepers and an epoll object: each iteration runs every ready task to its next
@@ -12,23 +12,19 @@ from collections import deque
 
 
 class Loop:
-    def __init__(self):
-        self.ready, self.sleepers, self.readers = deque(), [], {}
+    def __init__(self, tasks):
+        self.ready, self.sleepers, self.readers = deque(tasks), [], {}
         self.epoll, self.ticket = select.epoll(), 0
 
-    def run(self, tasks):
-        self.ready.extend(tasks)
+    def run(self):
         while self.ready or self.sleepers or self.readers:
             while self.ready:                        # run every task that can run
                 task = self.ready.popleft()
-                try:
-                    kind, arg = next(task)           # runs until the task's next yield
-                except StopIteration:
-                    continue
+                kind, arg = next(task, ("done", None))  # runs until the task's next yield
                 if kind == "sleep":
                     self.ticket += 1                 # breaks ties without comparing tasks
                     heapq.heappush(self.sleepers, (time.monotonic() + arg, self.ticket, task))
-                else:
+                elif kind == "read":
                     self.readers[arg.fileno()] = task
                     self.epoll.register(arg.fileno(), select.EPOLLIN)
             # Sleep until the first sleeper is due; with none, wait for I/O only (-1).
@@ -42,8 +38,7 @@ class Loop:
 
 
 def our_program(log):
-    left, right = socket.socketpair()
-    right.setblocking(False)
+    left, right = socket.socketpair()                # blocking is fine: recv only once readable
     def reader():
         log.append("reader waits for data")
         yield "read", right                          # resumed when right is readable
@@ -60,12 +55,11 @@ def our_program(log):
 
 
 async def asyncio_program(log):                      # the same tasks: `await` for `yield`
-    loop = asyncio.get_running_loop()
     left, right = socket.socketpair()
-    right.setblocking(False)
+    right.setblocking(False)                         # asyncio's sock_recv requires it
     async def reader():
         log.append("reader waits for data")
-        data = await loop.sock_recv(right, 100)      # epoll readiness, inside asyncio
+        data = await asyncio.get_running_loop().sock_recv(right, 100)  # epoll, inside asyncio
         log.append(f"reader got {data!r}")
     async def writer():
         await asyncio.sleep(0.15)
@@ -79,9 +73,8 @@ async def asyncio_program(log):                      # the same tasks: `await` f
 
 
 ours, theirs = [], []
-Loop().run(our_program(ours))
+Loop(our_program(ours)).run()
 asyncio.run(asyncio_program(theirs))
-print("our loop:", " | ".join(ours))
-print("asyncio :", " | ".join(theirs))
-same = "the 30-line loop and asyncio interleaved the tasks in the same order"
+print(f"our loop: {' | '.join(ours)}\nasyncio : {' | '.join(theirs)}")
+same = "the 24-line loop and asyncio interleaved the tasks in the same order"
 print("conclusion:", same if ours == theirs else "the two loops interleaved the tasks differently")

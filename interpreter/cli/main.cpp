@@ -20,6 +20,7 @@
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
+#include "runtime/memory.h"
 #include "runtime/sys_state.h"
 #include "runtime/trace.h"
 #include "runtime/xoptions.h"
@@ -43,7 +44,8 @@ constexpr const char* kHelp =
     "-X opt : implementation-specific option:\n"
     "         -X trace=FILE  write a Chrome-trace/Perfetto timeline of threads and the GIL\n"
     "         -X gil=fair    CPython's GIL hand-off policy (default: I/O threads first)\n"
-    "-B -E -I -O -s -S     : accepted for compatibility with python3; no effect\n"
+    "-S     : don't imply 'import site' on initialization (no exit, quit, help...)\n"
+    "-B -E -I -O -s        : accepted for compatibility with python3; no effect\n"
     "--     : terminates option list\n"
     "file   : program read from script file\n"
     "-      : program read from stdin (default; interactive mode if a tty)\n"
@@ -61,6 +63,7 @@ struct Options {
   bool inspect = false;
   bool quiet = false;
   bool unbuffered = false;
+  bool no_site = false;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -125,7 +128,10 @@ Options parse_command_line(int argc, char** argv) {
         case 'q':
           o.quiet = true;
           break;
-        case 'B': case 'E': case 'I': case 'O': case 's': case 'S': case 'd': case 'v': case 'b':
+        case 'S':
+          o.no_site = true;
+          break;
+        case 'B': case 'E': case 'I': case 'O': case 's': case 'd': case 'v': case 'b':
           break;
         default:
           usage_error(std::string("Unknown option: -") + c);
@@ -160,6 +166,7 @@ void configure_sys(const Options& o, int argc, char** argv) {
   SysConfig& cfg = sys_config();
   cfg.orig_argv.assign(argv, argv + argc);
   cfg.inspect = o.inspect;
+  cfg.no_site = o.no_site;
   switch (o.mode) {
     case Mode::Script:
       cfg.argv = {o.target};
@@ -275,10 +282,13 @@ int run(const Options& o) {
 int main(int argc, char** argv) {
   Options options = parse_command_line(argc, argv);
   configure_sys(options, argc, argv);
+  // Every thread this program starts comes from _thread, which creates it with GC_pthread_create.
+  minipy::memory_start_markers_lazily();
   minipy::interpreter_init(minipy::sys_config().argv);
   std::string error;
   if (auto path = minipy::xoption("trace"); path && !minipy::trace_start(*path, &error))
     std::fprintf(stderr, "minipy: %s\n", error.c_str());
+  if (!minipy::sys_config().no_site) minipy::install_site_builtins();
   int status = run(options);
   // A failure inside shutdown (a thread's exception, a failed flush) is reported, not fatal.
   minipy::interpreter_finalize();

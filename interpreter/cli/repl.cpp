@@ -481,28 +481,18 @@ void run_startup_file(Dict* globals) {
   if (!run_source(text.str(), path, globals)) report_exception();
 }
 
-// exit and quit as CPython's site module makes them: objects whose repr tells how to leave.
-void install_quitters() {
-  Value site = import_module("_sitebuiltins");
-  Value quitter = site ? getattr_cstr(site, "Quitter") : Value();
-  if (!quitter) {
-    report_exception();
-    return;
-  }
-  Value eof = Value(str_new("Ctrl-D (i.e. EOF)"));
-  for (const char* name : {"exit", "quit"}) {
-    Value obj = call(quitter, {Value(str_new(name)), eof});
-    if (!obj || dict_set_cstr(builtins_module()->dict, name, obj) < 0) report_exception();
-  }
-}
-
 }  // namespace
+
+void install_site_builtins() {
+  Value site = import_module("_sitebuiltins");
+  Value done = site ? call_method_cstr(site, "install", {}) : Value();
+  if (!done) print_pending_exception();
+}
 
 int run_repl(Dict* globals, const ReplOptions& options) {
   Dict* sys = sys_module()->dict;
   if (!dict_get_cstr(sys, "ps1")) dict_set_cstr(sys, "ps1", Value(str_new(">>> ")));
   if (!dict_get_cstr(sys, "ps2")) dict_set_cstr(sys, "ps2", Value(str_new("... ")));
-  install_quitters();
   bool terminal = ::isatty(0) && ::isatty(1);
   if (options.show_banner) print_banner();
   if (options.run_startup_file) run_startup_file(globals);

@@ -13,6 +13,10 @@ struct ReplOptions {
   bool run_startup_file = false;
 };
 
+// Adds exit, quit, copyright, credits, license and help to builtins, as CPython's site module
+// does at start-up for every program, not only the prompt (stdlib/lib/_sitebuiltins.py).
+void install_site_builtins();
+
 // Reads, compiles and runs statements with `globals` as __main__ until end of input; returns
 // the process exit status (a SystemExit raised at the prompt ends the session with its code).
 // Line editing, history and completion (libedit) when stdin and stdout are terminals;

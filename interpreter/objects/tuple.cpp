@@ -96,7 +96,8 @@ Value tuple_from_iterable_typed(Type* type, Value iterable) {
   List* l = lst.as<List>();
   if (type == &tuple_type) return tuple_from_array(l->items, l->size);
   Tuple* t = tuple_alloc(type, l->size);
-  std::memcpy(t->items(), l->items, static_cast<size_t>(l->size) * sizeof(Value));
+  // An empty list may have no item array at all (memcpy from null is undefined even for 0).
+  if (l->size) std::memcpy(t->items(), l->items, static_cast<size_t>(l->size) * sizeof(Value));
   return t;
 }
 

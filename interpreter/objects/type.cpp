@@ -105,9 +105,11 @@ void add_subclass(Type* base, Type* sub) {
 
 uint64_t next_version = 1;
 
+// Every member has an initialiser so that the table is constant-initialised: otherwise a
+// static constructor cleared all 96 KiB at start-up, a page fault per 4 KiB.
 struct CacheEntry {
-  uint64_t version;
-  Str* name;
+  uint64_t version = 0;
+  Str* name = nullptr;
   Value value;
 };
 constexpr size_t kCacheBits = 12;
@@ -1303,6 +1305,18 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns, Tuple* k
   return Value(t);
 }
 
+namespace {
+
+template <typename Def>
+int64_t table_length(const Def* defs) {
+  int64_t n = 0;
+  if (defs)
+    while (defs[n].name) ++n;
+  return n;
+}
+
+}  // namespace
+
 void type_ready(Type* t, const char* name, Type* base, const MethodDef* methods,
                 const GetSetDef* getsets) {
   if (t->mro) return;
@@ -1334,7 +1348,9 @@ void type_ready(Type* t, const char* name, Type* base, const MethodDef* methods,
   } else if (!t->basicsize) {
     t->basicsize = sizeof(Object);
   }
-  if (!t->dict) t->dict = dict_new();
+  // Sized for the tables up front: a dict grown by resizing leaves its outgrown tables
+  // behind, and start-up readies a hundred types.
+  if (!t->dict) t->dict = dict_new_presized(table_length(methods) + table_length(getsets) + 2);
   type_add_operators(t);
   if (methods) type_add_methods(t, methods);
   if (getsets) type_add_getsets(t, getsets);

@@ -362,13 +362,6 @@ Value builtin_hex(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return int_in_base("hex", args, nargs, kwnames, 16);
 }
 
-// exit() and quit(), which CPython's site module adds; scripts call them too.
-Value builtin_exit(Value, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_no_kwargs("exit", kwnames) || !check_nargs("exit", nargs, 0, 1)) return Value();
-  if (nargs == 0) return raise_empty(&exc_SystemExit);
-  return raise_with_args(&exc_SystemExit, tuple_of({args[0]}));
-}
-
 }  // namespace
 
 const MethodDef kBuiltinCoreFunctions[] = {
@@ -399,8 +392,6 @@ const MethodDef kBuiltinCoreFunctions[] = {
     {"bin", builtin_bin},
     {"oct", builtin_oct},
     {"hex", builtin_hex},
-    {"exit", builtin_exit},
-    {"quit", builtin_exit},
     {nullptr, nullptr},
 };
 

@@ -25,6 +25,12 @@ namespace minipy {
 // Starts the collector and routes GMP's allocations into it. Call once, first thing in main.
 void memory_init();
 
+// Call before memory_init in a program whose threads all come from GC_pthread_create (the
+// minipy command: _thread creates them so): the collector's marker threads then start with the
+// first thread or after the first collection instead of at start-up. Threads registered by hand
+// (thread_state_create on a thread the collector did not create) need the default.
+void memory_start_markers_lazily();
+
 // Raw collectable memory. `atomic` memory is never scanned: only for pointer-free data.
 void* gc_malloc(size_t bytes);
 void* gc_malloc_atomic(size_t bytes);

@@ -13,6 +13,7 @@ struct SysConfig {
   std::vector<std::string> orig_argv;  // sys.orig_argv: the command line as given
   std::vector<std::string> path;       // sys.path
   bool inspect = false;                // -i
+  bool no_site = false;                // -S: exit, quit, help... are not added to builtins
 };
 
 SysConfig& sys_config();

@@ -14,6 +14,10 @@ namespace minipy {
 namespace {
 
 thread_local ThreadState* tls_current = nullptr;
+// Set when thread_state_create registered this thread with the collector, which must then
+// forget it before the thread exits: a dead registered thread makes every later collection
+// signal a thread that is gone (or another one that reuses its id).
+thread_local bool tls_registered_gc = false;
 
 // Guards the list of thread states; taken only when threads start and end.
 std::mutex registry_mutex;
@@ -35,6 +39,7 @@ ThreadState* thread_state_create() {
     GC_stack_base sb;
     GC_get_stack_base(&sb);
     GC_register_my_thread(&sb);
+    tls_registered_gc = true;
   }
   // Uncollectable: the registry list lives in static memory but the collector must still
   // scan the Values inside each state.
@@ -65,6 +70,11 @@ void thread_state_destroy(ThreadState* ts) {
   if (tls_current == ts) tls_current = nullptr;
   ts->~ThreadState();
   GC_FREE(ts);
+  // thread_state_destroy runs on the thread that created the state.
+  if (tls_registered_gc) {
+    tls_registered_gc = false;
+    GC_unregister_my_thread();
+  }
 }
 
 }  // namespace minipy

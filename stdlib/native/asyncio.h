@@ -53,7 +53,8 @@ struct TimerHandleObject : HandleObject {
   bool scheduled;  // still in its loop's heap
 };
 
-extern Type future_type, future_iter_type, task_type, handle_type, timer_handle_type, loop_core_type;
+extern Type future_type, future_iter_type, task_type, handle_type, timer_handle_type, loop_core_type,
+    socket_transport_type;
 
 inline Value or_none(Value v) { return v ? v : none_value(); }
 
@@ -62,6 +63,7 @@ void asyncio_future_types_init();
 void asyncio_handle_types_init();
 void asyncio_task_types_init();
 void asyncio_loop_core_types_init();
+void asyncio_transport_types_init();
 
 // Python-level helpers of the package, imported on first use (asyncio.exceptions.X,
 // asyncio.events._format_callback ...). Null with an exception pending on failure.
@@ -73,8 +75,12 @@ Value asyncio_exception(const char* name, std::initializer_list<Value> args);
 // `loop` is a native loop core. `arg` may be null for no arguments. Returns the handle.
 Value loop_call_soon(Value loop, Value callback, Value arg, Value context);
 
-// A new handle of `type` (handle_type or timer_handle_type); args may be null for none.
+// A new handle of `type` (handle_type or timer_handle_type); args may be null for none. A None
+// context means a copy of the current one, as in CPython. Null with an exception on failure.
 HandleObject* handle_new(Type* type, Value callback, Tuple* args, Value loop, Value context);
+// contextvars.copy_context(), or None while no program code has imported contextvars (then no
+// context variable exists, and callbacks run without Context.run). Null on failure.
+Value asyncio_copy_context();
 // Runs the callback; a failure goes to loop.call_exception_handler. Null only for
 // KeyboardInterrupt / SystemExit (or a failing exception handler).
 Value handle_run(HandleObject* h);

@@ -452,6 +452,10 @@ Value future_make_cancelled_error(FutureObject* f) {
 
 Value future_add_done_callback_impl(FutureObject* f, Value fn, Value context) {
   if (!f->loop) return raise(&exc_RuntimeError, "uninitialized Future object");
+  if (!context || is_none(context)) {
+    context = asyncio_copy_context();
+    if (!context) return Value();
+  }
   if (f->state != FutState::Pending) {
     return loop_call_soon(f->loop, fn, Value(f), context) ? none_value() : Value();
   }

@@ -12,17 +12,49 @@
 #include "runtime/abstract.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/interpreter.h"
 #include "stdlib/native/asyncio.h"
 
 namespace minipy {
 
 Type handle_type, timer_handle_type;
 
+Value asyncio_copy_context() {
+  // Static, so the collector scans it.
+  static Value copy_context;
+  if (!copy_context) {
+    // Runs for every handle: an interned key, no string made per lookup.
+    static Str* const kModule = intern("contextvars");
+    Value mod = dict_get(modules_dict(), Value(kModule));
+    if (!mod) return none_value();
+    copy_context = getattr_cstr(mod, "copy_context");
+    if (!copy_context) return Value();
+  }
+  return call(copy_context, {});
+}
+
+namespace {
+
+// callback(*args) inside `context` (context.run(callback, *args)); directly without one.
+Value run_in_context(Value context, Value callback, Tuple* args) {
+  size_t nargs = args ? static_cast<size_t>(args->size) : 0;
+  if (!context || is_none(context)) return call(callback, args ? args->items() : nullptr, nargs);
+  static Str* const kRun = intern("run");
+  Value run = getattr(context, kRun);
+  if (!run) return run;
+  Tuple* full = tuple_new(static_cast<int64_t>(nargs + 1));
+  full->items()[0] = callback;
+  for (size_t i = 0; i < nargs; ++i) full->items()[i + 1] = args->items()[i];
+  return call(run, full->items(), nargs + 1);
+}
+
+}  // namespace
+
 Value handle_run(HandleObject* h) {
   // A cancelled handle has dropped its callback: running it does nothing.
   if (!h->callback) return none_value();
   Tuple* args = h->args;
-  Value r = call(h->callback, args ? args->items() : nullptr, args ? static_cast<size_t>(args->size) : 0);
+  Value r = run_in_context(h->context, h->callback, args);
   if (r) return none_value();
   if (error_matches(&exc_KeyboardInterrupt) || error_matches(&exc_SystemExit)) return Value();
   Value exc = error_fetch();
@@ -45,16 +77,14 @@ Value handle_tp_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames)
   Value a[4];
   static const Signature sig{"Handle", {"callback", "args", "loop", "context"}, 4, 3};
   if (!bind_args(sig, args, nargs, kwnames, a)) return Value();
-  auto* h = static_cast<HandleObject*>(alloc_instance(type));
-  h->callback = a[0];
+  Tuple* cb_args = nullptr;
   if (!is_none(a[1])) {
     Value t = tuple_check_exact(a[1]) ? a[1] : tuple_from_iterable(a[1]);
     if (!t) return t;
-    h->args = t.as<Tuple>();
+    cb_args = t.as<Tuple>();
   }
-  h->loop = a[2];
-  h->context = a[3] ? a[3] : none_value();
-  return Value(h);
+  HandleObject* h = handle_new(type, a[0], cb_args, a[2], a[3] ? a[3] : none_value());
+  return h ? Value(h) : Value();
 }
 
 Value timer_tp_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -63,9 +93,9 @@ Value timer_tp_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) 
   if (!bind_args(sig, args, nargs, kwnames, a)) return Value();
   double when;
   if (!to_double(a[0], &when)) return Value();
-  Value h = handle_tp_new(type, a + 1, 3, nullptr);
+  Value hargs[4] = {a[1], a[2], a[3], a[4] ? a[4] : none_value()};
+  Value h = handle_tp_new(type, hargs, 4, nullptr);
   if (!h) return h;
-  h.as<HandleObject>()->context = a[4] ? a[4] : none_value();
   h.as<TimerHandleObject>()->when = when;
   return h;
 }
@@ -202,6 +232,10 @@ const GetSetDef kTimerGetSets[] = {
 }  // namespace
 
 HandleObject* handle_new(Type* type, Value callback, Tuple* args, Value loop, Value context) {
+  if (is_none(context)) {
+    context = asyncio_copy_context();
+    if (!context) return nullptr;
+  }
   auto* h = static_cast<HandleObject*>(alloc_instance(type));
   h->callback = callback;
   h->args = args;

@@ -211,6 +211,7 @@ Tuple* rest_tuple(const Value* args, size_t nargs, size_t first) {
 
 Value schedule_at(LoopCoreObject* c, Value self, double when, Value callback, Tuple* args, Value context) {
   auto* t = static_cast<TimerHandleObject*>(handle_new(&timer_handle_type, callback, args, self, context));
+  if (!t) return Value();
   t->when = when;
   t->scheduled = true;
   heap_push(c->timers, Value(t));
@@ -223,6 +224,7 @@ Value m_call_soon(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   LoopCoreObject* c = as_core(self);
   if (!check_open(c) || (c->debug && !check_callback(args[0], "call_soon"))) return Value();
   HandleObject* h = handle_new(&handle_type, args[0], rest_tuple(args, nargs, 1), self, context);
+  if (!h) return Value();
   list_append(c->ready, Value(h));
   return Value(h);
 }
@@ -241,6 +243,7 @@ Value m_call_soon_threadsafe(Value self, const Value* args, size_t nargs, Tuple*
   LoopCoreObject* c = as_core(self);
   if (!check_open(c) || (c->debug && !check_callback(args[0], "call_soon_threadsafe"))) return Value();
   HandleObject* h = handle_new(&handle_type, args[0], rest_tuple(args, nargs, 1), self, context);
+  if (!h) return Value();
   // Other threads append under the GIL, so the list needs no lock of its own.
   list_append(c->ready, Value(h));
   wake(c);
@@ -273,6 +276,23 @@ Value m_call_later(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
   if (!when_arg(args[0], "delay must not be None", &delay)) return Value();
   if (!check_open(c) || (c->debug && !check_callback(args[1], "call_later"))) return Value();
   return schedule_at(c, self, monotonic() + delay, args[1], rest_tuple(args, nargs, 2), context);
+}
+
+// Every wait on I/O, a lock or a queue makes one: no Python frame for it.
+Value m_create_future(Value self, const Value*, size_t nargs, Tuple* kwnames) {
+  // Worded as CPython's Python method (self counts as an argument).
+  if (kwnames && kwnames->size) {
+    return raise(&exc_TypeError, "BaseEventLoop.create_future() got an unexpected keyword argument '" +
+                                     std::string((*kwnames)[0].as<Str>()->view()) + "'");
+  }
+  if (nargs) {
+    return raise(&exc_TypeError, "BaseEventLoop.create_future() takes 1 positional argument but " +
+                                     std::to_string(nargs + 1) + " were given");
+  }
+  auto* f = static_cast<FutureObject*>(alloc_instance(&future_type));
+  f->state = FutState::Pending;
+  if (future_init_impl(f, self) < 0) return Value();
+  return Value(f);
 }
 
 Value m_time(Value, const Value*, size_t nargs, Tuple* kwnames) {
@@ -341,6 +361,7 @@ Value m_add_callback(Value self, const Value* args, size_t nargs, Tuple* kwnames
   }
   if (!ensure_epoll(c)) return Value();
   HandleObject* h = handle_new(&handle_type, args[2], cb_args, self, none_value());
+  if (!h) return Value();
   Value key = Value::small_int(fd);
   Value existing = dict_get(c->io, key);
   List* entry = existing ? existing.as<List>() : nullptr;
@@ -606,6 +627,7 @@ const MethodDef kCoreMethods[] = {
     {"call_at", m_call_at},
     {"call_later", m_call_later},
     {"time", m_time},
+    {"create_future", m_create_future},
     {"_timer_handle_cancelled", m_timer_handle_cancelled},
     {"_add_callback", m_add_callback},
     {"_remove_callback", m_remove_callback},
@@ -643,6 +665,7 @@ Value loop_call_soon(Value loop, Value callback, Value arg, Value context) {
     LoopCoreObject* c = as_core(loop);
     if (!check_open(c)) return Value();
     HandleObject* h = handle_new(&handle_type, callback, arg ? tuple_of({arg}) : nullptr, loop, context);
+    if (!h) return Value();
     list_append(c->ready, Value(h));
     return Value(h);
   }

@@ -24,12 +24,14 @@ Value asyncio_module_create() {
   asyncio_task_types_init();
   asyncio_handle_types_init();
   asyncio_loop_core_types_init();
+  asyncio_transport_types_init();
   Module* m = module_new(intern("_asyncio"));
   module_add(m, "Future", Value(&future_type));
   module_add(m, "Task", Value(&task_type));
   module_add(m, "Handle", Value(&handle_type));
   module_add(m, "TimerHandle", Value(&timer_handle_type));
   module_add(m, "LoopCore", Value(&loop_core_type));
+  module_add(m, "SocketTransportCore", Value(&socket_transport_type));
   module_add(m, "_current_tasks", Value(asyncio_current_tasks()));
   module_add_functions(m, kFunctions);
   return Value(m);

@@ -5,7 +5,6 @@
 // registry of current and unfinished tasks.
 #include <string>
 #include <unordered_set>
-#include <vector>
 
 #include "objects/dict.h"
 #include "objects/descriptors.h"
@@ -348,7 +347,8 @@ int task_tp_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
     t->name = to_str(a[2]);
     if (!t->name) return -1;
   }
-  t->context = a[3] ? a[3] : none_value();
+  t->context = a[3] && !is_none(a[3]) ? a[3] : asyncio_copy_context();
+  if (!t->context) return -1;
   t->step_cb = builtin_function_new(&kStepDef, self);
   t->wakeup_cb = builtin_function_new(&kWakeupDef, self);
   if (!schedule_step(t, Value())) return -1;
@@ -486,16 +486,11 @@ Dict* asyncio_current_tasks() { return g_current_tasks; }
 Value asyncio_unfinished_tasks(Value, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("_unfinished_tasks", kwnames) || !check_nargs("_unfinished_tasks", nargs, 0, 0)) return Value();
   List* out = list_new();
-  std::vector<uintptr_t*> dead;
+  // A cleared slot is left alone: its task was collected, and the task's finalizer (queued,
+  // not yet run) drops the slot; freeing it here too made that a double free.
   for (uintptr_t* slot : *g_task_slots) {
-    Object* o = weak_slot_get(slot);
-    if (o) {
-      list_append(out, Value(o));
-    } else {
-      dead.push_back(slot);
-    }
+    if (Object* o = weak_slot_get(slot)) list_append(out, Value(o));
   }
-  for (uintptr_t* slot : dead) drop_slot(slot);
   return Value(out);
 }
 

@@ -247,7 +247,8 @@ Value sys_module_create() {
                                                        "utf8_mode", "safe_path", "int_max_str_digits"});
   Value zero = Value::small_int(0);
   module_add(m, "flags", struct_seq_new(flags_type, {zero, Value::small_int(cfg.inspect), zero, zero,
-                                                     Value::small_int(1), zero, zero, zero, zero, zero, zero,
+                                                     Value::small_int(1), zero, Value::small_int(cfg.no_site), zero,
+                                                     zero, zero, zero,
                                                      Value::small_int(1), zero, false_value(), Value::small_int(1),
                                                      false_value(), Value::small_int(-1)}));
   Value in = make_std_stream(0, "<stdin>", "r");

@@ -1,15 +1,20 @@
 // The native loop core of _asyncio without the Python package on top: callback order, the
-// timer heap's deadline order, cancelled handles, a closed loop, bad file descriptors, and a
-// Future's callbacks scheduled through the core.
+// timer heap's deadline order, cancelled handles, a closed loop, bad file descriptors, a
+// Future's callbacks scheduled through the core, and the socket transport core on a socketpair.
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <string>
 
+#include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/list.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/type.h"
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
 #include "stdlib/native/native_modules.h"
@@ -18,7 +23,7 @@
 namespace minipy {
 namespace {
 
-class AsyncioCoreTest : public ::testing::Test {
+class AsyncioCoreTest : public ::testing::Test, public GcScannedFixture {
  protected:
   void SetUp() override {
     ensure_interpreter();
@@ -103,6 +108,48 @@ TEST_F(AsyncioCoreTest, FutureCallbacksGoThroughTheCore) {
   ASSERT_EQ(log_->size, 1);
   EXPECT_TRUE(log_->items[0].is(fut));
   EXPECT_EQ(text(call_method_cstr(fut, "result", {})), "7");
+}
+
+TEST_F(AsyncioCoreTest, SocketTransportCoreReadsAndWrites) {
+  Value t = call(getattr_cstr(module_, "SocketTransportCore"), {});
+  ASSERT_TRUE(t) << text(Value());
+  EXPECT_EQ(text(getattr_cstr(t, "_sock_fd")), "-1");
+  EXPECT_EQ(text(getattr_cstr(t, "max_size")), "262144");
+  EXPECT_EQ(text(call_method_cstr(t, "is_closing", {})), "False");
+  EXPECT_EQ(text(Value::small_int(delattr(t, intern("_loop")))), "-1");
+  EXPECT_EQ(text(Value()), "!AttributeError: cannot delete attribute");
+  // Without a socket the failure goes to _fatal_error, which only the Python subclass has.
+  EXPECT_EQ(text(call_method_cstr(t, "_read_ready", {})),
+            "!AttributeError: '_asyncio.SocketTransportCore' object has no attribute '_fatal_error'");
+
+  int fds[2];
+  ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds), 0);
+  // A protocol class whose data_received is the log's append.
+  Dict* ns = dict_new();
+  dict_set_cstr(ns, "data_received", append_);
+  Value cls = call(Value(&type_type), {str("P"), Value(tuple_of({})), Value(ns)});
+  ASSERT_TRUE(cls) << text(Value());
+  Value protocol = call(cls, {});
+  ASSERT_EQ(setattr(t, intern("_sock_fd"), Value::small_int(fds[0])), 0);
+  ASSERT_EQ(setattr(t, intern("_protocol"), protocol), 0);
+  ASSERT_EQ(::send(fds[1], "ping", 4, 0), 4);
+  ASSERT_TRUE(call_method_cstr(t, "_read_ready", {})) << text(Value());
+  EXPECT_EQ(text(Value(log_)), "[b'ping']");
+  // Nothing to read: the call returns without calling the protocol.
+  ASSERT_TRUE(call_method_cstr(t, "_read_ready", {})) << text(Value());
+  EXPECT_EQ(log_->size, 1);
+
+  ASSERT_TRUE(call_method_cstr(t, "write", {Value(bytes_new("pong"))})) << text(Value());
+  char buf[8] = {};
+  EXPECT_EQ(::recv(fds[1], buf, sizeof buf, 0), 4);
+  EXPECT_EQ(std::string(buf, 4), "pong");
+  EXPECT_EQ(text(call_method_cstr(t, "write", {str("text")})),
+            "!TypeError: data argument must be a bytes-like object, not 'str'");
+  ASSERT_EQ(setattr(t, intern("_eof"), true_value()), 0);
+  EXPECT_EQ(text(call_method_cstr(t, "write", {Value(bytes_new("x"))})),
+            "!RuntimeError: Cannot call write() after write_eof()");
+  ::close(fds[0]);
+  ::close(fds[1]);
 }
 
 }  // namespace

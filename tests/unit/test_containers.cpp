@@ -25,19 +25,14 @@
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
+#include "tests/unit/test_support.h"
 
 namespace minipy {
 namespace {
 
 class ContainersTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    static bool initialised = false;
-    if (!initialised) {
-      interpreter_init({"minipy"});
-      initialised = true;
-    }
-  }
+  static void SetUpTestSuite() { ensure_interpreter(); }
   void TearDown() override { error_clear(); }
 };
 
@@ -68,7 +63,7 @@ Value M(Value obj, const char* name, std::initializer_list<Value> args = {}) {
   return call_method_cstr(obj, name, args);
 }
 // obj.name(*args, **kwargs)
-Value MK(Value obj, const char* name, std::vector<Value> args, std::vector<std::pair<const char*, Value>> kw) {
+Value MK(Value obj, const char* name, GcVector<Value> args, GcVector<std::pair<const char*, Value>> kw) {
   Value fn = getattr_cstr(obj, name);
   if (!fn) return fn;
   size_t nargs = args.size();

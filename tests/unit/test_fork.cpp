@@ -19,7 +19,7 @@
 namespace minipy {
 namespace {
 
-class ForkTest : public ::testing::Test {
+class ForkTest : public ::testing::Test, public GcScannedFixture {
  protected:
   void SetUp() override {
     ensure_interpreter();

@@ -1,4 +1,4 @@
-// The GIL protocol on raw threads (no interpreter): mutual exclusion, hand-off on a drop
+// The GIL protocol on raw threads (no eval loop): mutual exclusion, hand-off on a drop
 // request, forced switching, priority for threads returning from blocking calls, accounting.
 #include <gtest/gtest.h>
 
@@ -10,24 +10,13 @@
 #include "runtime/gil.h"
 #include "runtime/memory.h"
 #include "runtime/thread_state.h"
+#include "tests/unit/test_support.h"
 
 namespace minipy {
 namespace {
 
-class GilTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    static bool initialised = false;
-    if (!initialised) {
-      memory_init();
-      initialised = true;
-    }
-  }
-  void SetUp() override {
-    gil_set_policy(GilPolicy::IoPriority);
-    gil_set_switch_interval(0.001);
-  }
-};
+// The test body's own thread competes for the GIL with the interpreter's main thread state.
+class GilTest : public RawThreadsGilTest {};
 
 // A "CPU-bound" holder: spins, serving the breaker as the eval loop does, `slices` times
 // giving the GIL away when asked; counts how often it ran while holding.
@@ -103,14 +92,14 @@ TEST_F(GilTest, FairPolicyStillHandsOver) {
   std::atomic<bool> overlap{false};
   int handoffs = 0;
   std::thread cpu(cpu_thread, &inside, &overlap, &stop, &handoffs);
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  ThreadState* ts = thread_state_create();
+  // Ask only once the CPU-bound thread holds the GIL (on a loaded machine it may start late).
+  while (!gil_holder()) std::this_thread::yield();
+  ThreadState* ts = current_thread();
   gil_acquire(ts, true);
   EXPECT_TRUE(gil_held_by(ts));
   gil_release(ts);
   stop.store(true);
   cpu.join();
-  thread_state_destroy(ts);
   EXPECT_GE(handoffs, 1);
   EXPECT_FALSE(overlap.load());
 }
@@ -138,15 +127,34 @@ TEST_F(GilTest, ZeroStoredIntervalStillHandsOver) {
   int handoffs = 0;
   std::thread cpu(cpu_thread, &inside, &overlap, &stop, &handoffs);
   while (gil_holder() == nullptr) std::this_thread::yield();
-  ThreadState* ts = thread_state_create();
+  ThreadState* ts = current_thread();
   gil_acquire(ts);
   EXPECT_TRUE(gil_held_by(ts));
   gil_release(ts);
   stop.store(true);
   cpu.join();
-  thread_state_destroy(ts);
   EXPECT_GE(handoffs, 1);
   EXPECT_FALSE(overlap.load());
+}
+
+// A thread the collector did not start is registered by thread_state_create and must be
+// forgotten by thread_state_destroy: a stale entry made every later collection signal a thread
+// that no longer exists ("Signals delivery fails constantly" when all suites ran in one process).
+TEST_F(GilTest, RawThreadLeavesTheCollectorsThreadTable) {
+  bool registered_inside = false, registered_after = true;
+  std::thread t([&] {
+    ThreadState* ts = thread_state_create();
+    registered_inside = GC_thread_is_registered();
+    thread_state_destroy(ts);
+    registered_after = GC_thread_is_registered();
+  });
+  t.join();
+  EXPECT_TRUE(registered_inside);
+  EXPECT_FALSE(registered_after);
+  for (int i = 0; i < 20; ++i) {
+    std::thread([] { thread_state_destroy(thread_state_create()); }).join();
+    GC_gcollect();
+  }
 }
 
 }  // namespace

@@ -12,24 +12,12 @@
 #include "runtime/gil.h"
 #include "runtime/memory.h"
 #include "runtime/thread_state.h"
+#include "tests/unit/test_support.h"
 
 namespace minipy {
 namespace {
 
-class GilPolicyTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    static bool initialised = false;
-    if (!initialised) {
-      memory_init();
-      initialised = true;
-    }
-  }
-  void SetUp() override {
-    gil_set_policy(GilPolicy::IoPriority);
-    gil_set_switch_interval(0.001);
-  }
-};
+class GilPolicyTest : public RawThreadsGilTest {};
 
 using Clock = std::chrono::steady_clock;
 

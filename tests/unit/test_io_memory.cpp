@@ -15,7 +15,7 @@
 namespace minipy {
 namespace {
 
-class IoMemoryTest : public ::testing::Test {
+class IoMemoryTest : public ::testing::Test, public GcScannedFixture {
  protected:
   void SetUp() override {
     ensure_interpreter();

@@ -22,19 +22,14 @@
 #include "runtime/interpreter.h"
 #include "runtime/memory.h"
 #include "stdlib/native/native_modules.h"
+#include "tests/unit/test_support.h"
 
 namespace minipy {
 namespace {
 
 class NumbersTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    static bool initialised = false;
-    if (!initialised) {
-      interpreter_init({"minipy"});
-      initialised = true;
-    }
-  }
+  static void SetUpTestSuite() { ensure_interpreter(); }
   void TearDown() override { error_clear(); }
 };
 

@@ -20,19 +20,14 @@
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
 #include "runtime/thread_state.h"
+#include "tests/unit/test_support.h"
 
 namespace minipy {
 namespace {
 
 class ObjectCoreTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    static bool initialised = false;
-    if (!initialised) {
-      interpreter_init({"minipy"});
-      initialised = true;
-    }
-  }
+  static void SetUpTestSuite() { ensure_interpreter(); }
   void TearDown() override { error_clear(); }
 };
 

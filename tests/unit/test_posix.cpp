@@ -22,7 +22,7 @@
 namespace minipy {
 namespace {
 
-class PosixTest : public ::testing::Test {
+class PosixTest : public ::testing::Test, public GcScannedFixture {
  protected:
   void SetUp() override {
     ensure_interpreter();

@@ -18,7 +18,7 @@
 namespace minipy {
 namespace {
 
-class RandomTest : public ::testing::Test {
+class RandomTest : public ::testing::Test, public GcScannedFixture {
  protected:
   void SetUp() override {
     ensure_interpreter();

@@ -16,7 +16,7 @@
 namespace minipy {
 namespace {
 
-class Re2Test : public ::testing::Test {
+class Re2Test : public ::testing::Test, public GcScannedFixture {
  protected:
   void SetUp() override {
     ensure_interpreter();

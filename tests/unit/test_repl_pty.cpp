@@ -436,6 +436,61 @@ TEST_F(ReplPty, ExitAndQuitObjects) {
   EXPECT_EQ(s.wait_exit(), 3) << s.output();
 }
 
+// The objects the banner names, as CPython's site module installs them.
+TEST_F(ReplPty, HelpCopyrightCreditsAndLicense) {
+  PtySession s({}, home_.path());
+  ASSERT_TRUE(s.expect(">>> "));
+  s.send("help\r");
+  ASSERT_TRUE(s.expect("\r\nType help() for interactive help, or help(object) for help about object.\r\n>>> "))
+      << s.output();
+  s.send("copyright\r");
+  ASSERT_TRUE(s.expect("\r\nminipy: a small Python 3.11 interpreter.\r\n>>> ")) << s.output();
+  s.send("credits\r");
+  ASSERT_TRUE(s.expect("\r\n    Thanks to the CPython developers")) << s.output();
+  ASSERT_TRUE(s.expect(">>> "));
+  s.send("license()\r");
+  ASSERT_TRUE(s.expect("\r\nminipy is a Python 3.11 interpreter")) << s.output();
+  ASSERT_TRUE(s.expect("Apache License 2.0\r\n>>> ")) << s.output();
+  s.send("def double(x):\r");
+  ASSERT_TRUE(s.expect("... "));
+  s.send("    \"Returns twice x.\"\r\r");
+  ASSERT_TRUE(s.expect(">>> "));
+  s.send("help(double)\r");
+  ASSERT_TRUE(s.expect("\r\nHelp on function double in module __main__:\r\n\r\ndouble(x)\r\n"
+                       "    Returns twice x.\r\n\r\n>>> "))
+      << s.output();
+  s.send("\x04");
+  EXPECT_EQ(s.wait_exit(), 0) << s.output();
+}
+
+// help() without an argument: the interactive help utility, left with q or end of input.
+TEST_F(ReplPty, InteractiveHelpUtility) {
+  PtySession s({}, home_.path());
+  ASSERT_TRUE(s.expect(">>> "));
+  s.send("help()\r");
+  ASSERT_TRUE(s.expect("Welcome to minipy's help utility")) << s.output();
+  ASSERT_TRUE(s.expect("\r\nhelp> ")) << s.output();
+  s.send_now("keywords\r");
+  ASSERT_TRUE(s.expect("Here is a list of the Python keywords.")) << s.output();
+  ASSERT_TRUE(s.expect("\r\nhelp> ")) << s.output();
+  s.send_now("os.path.join\r");
+  ASSERT_TRUE(s.expect("Help on function join in os.path:\r\n\r\nos.path.join = join(")) << s.output();
+  ASSERT_TRUE(s.expect("\r\nhelp> ")) << s.output();
+  s.send_now("no_such_module\r");
+  ASSERT_TRUE(s.expect("No Python documentation found for 'no_such_module'.")) << s.output();
+  ASSERT_TRUE(s.expect("\r\nhelp> ")) << s.output();
+  s.send_now("q\r");
+  ASSERT_TRUE(s.expect("You are now leaving help")) << s.output();
+  ASSERT_TRUE(s.expect(">>> ")) << s.output();
+  s.send("help()\r");
+  ASSERT_TRUE(s.expect("\r\nhelp> ")) << s.output();
+  s.send_now("\x04");  // end of input leaves the utility, not the session
+  ASSERT_TRUE(s.expect("You are now leaving help")) << s.output();
+  ASSERT_TRUE(s.expect(">>> ")) << s.output();
+  s.send("\x04");
+  EXPECT_EQ(s.wait_exit(), 0) << s.output();
+}
+
 TEST_F(ReplPty, SysPromptsAreHonoured) {
   PtySession s({}, home_.path());
   ASSERT_TRUE(s.expect(">>> "));

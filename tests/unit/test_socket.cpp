@@ -18,7 +18,7 @@
 namespace minipy {
 namespace {
 
-class SocketTest : public ::testing::Test {
+class SocketTest : public ::testing::Test, public GcScannedFixture {
  protected:
   void SetUp() override {
     ensure_interpreter();

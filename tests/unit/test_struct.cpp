@@ -16,7 +16,7 @@
 namespace minipy {
 namespace {
 
-class StructTest : public ::testing::Test {
+class StructTest : public ::testing::Test, public GcScannedFixture {
  protected:
   void SetUp() override {
     ensure_interpreter();

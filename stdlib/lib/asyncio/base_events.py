@@ -117,9 +117,6 @@ class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
 
     # ---- futures and tasks ----
 
-    def create_future(self):
-        return futures.Future(loop=self)
-
     def create_task(self, coro, *, name=None, context=None):
         """Schedule a coroutine as a Task on this loop."""
         self._check_closed()
@@ -210,18 +207,29 @@ class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
         self._exception_handler = handler
 
     def default_exception_handler(self, context):
-        """Print the context to stderr the way CPython's asyncio logger does."""
+        """Log the context as an error on the 'asyncio' logger, as CPython does (without
+        logging configured, the message and the traceback go to stderr)."""
         message = context.get('message') or 'Unhandled exception in event loop'
         exception = context.get('exception')
+        if exception is not None:
+            exc_info = (type(exception), exception, exception.__traceback__)
+        else:
+            exc_info = False
         lines = [message]
         for key in sorted(context):
             if key in ('message', 'exception'):
                 continue
-            lines.append(f'{key}: {context[key]!r}')
-        sys.stderr.write('\n'.join(lines) + '\n')
-        if exception is not None:
-            sys.excepthook(type(exception), exception, exception.__traceback__)
-        sys.stderr.flush()
+            value = context[key]
+            if key in ('source_traceback', 'handle_traceback'):
+                import traceback
+                what = 'Object' if key == 'source_traceback' else 'Handle'
+                value = (f'{what} created at (most recent call last):\n'
+                         + ''.join(traceback.format_list(value)).rstrip())
+            else:
+                value = repr(value)
+            lines.append(f'{key}: {value}')
+        from .log import logger
+        logger.error('\n'.join(lines), exc_info=exc_info)
 
     def call_exception_handler(self, context):
         """Report an error that has no one to propagate to (failed callback, lost task...)."""
@@ -231,7 +239,8 @@ class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException:
-                sys.stderr.write('Exception in default exception handler\n')
+                from .log import logger
+                logger.error('Exception in default exception handler', exc_info=True)
             return
         try:
             self._exception_handler(self, context)
@@ -247,7 +256,8 @@ class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException:
-                sys.stderr.write('Exception in default exception handler\n')
+                from .log import logger
+                logger.error('Exception in default exception handler', exc_info=True)
 
 
 def _run_until_complete_cb(fut):

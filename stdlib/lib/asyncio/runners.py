@@ -1,5 +1,7 @@
 """asyncio.run and asyncio.Runner."""
 
+import sys
+
 from . import coroutines
 from . import events
 from . import tasks
@@ -53,7 +55,9 @@ class Runner:
         if events._get_running_loop() is not None:
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
         return self._loop.run_until_complete(task)
 
     def _lazy_init(self):
@@ -69,6 +73,9 @@ class Runner:
             self._loop = self._loop_factory()
         if self._debug is not None:
             self._loop.set_debug(self._debug)
+        # Every run() shares one context, as in CPython (None: contextvars is not in use).
+        contextvars = sys.modules.get('contextvars')
+        self._context = contextvars.copy_context() if contextvars is not None else None
         self._state = _INITIALIZED
 
 

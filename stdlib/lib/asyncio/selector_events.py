@@ -1,11 +1,13 @@
 """The selector event loop: file-descriptor readiness callbacks, the loop.sock_* coroutines,
-socket transports, create_connection/create_server and signal handlers."""
+socket transports, create_connection/create_server, datagram endpoints and signal handlers."""
 
 import collections
 import errno
 import os
 import signal
 import stat
+
+import _asyncio
 
 from . import base_events
 from . import events
@@ -75,25 +77,30 @@ class SelectorEventLoop(base_events.BaseEventLoop):
         fut.add_done_callback(lambda f: remove(fd))
         return fut
 
-    async def sock_recv(self, sock, n):
-        """Receive up to n bytes."""
+    async def _sock_call(self, sock, writing, call):
+        """call() at once, or when the socket is ready if it would block."""
         self._check_nonblocking(sock)
         try:
-            return sock.recv(n)
+            return call()
         except (BlockingIOError, InterruptedError):
             pass
-        return await self._io_future(sock, False,
-                                     lambda fut: fut.set_result(sock.recv(n)))
+        return await self._io_future(sock, writing, lambda fut: fut.set_result(call()))
+
+    async def sock_recv(self, sock, n):
+        """Receive up to n bytes."""
+        return await self._sock_call(sock, False, lambda: sock.recv(n))
 
     async def sock_recv_into(self, sock, buf):
         """Receive into buf; return the number of bytes received."""
-        self._check_nonblocking(sock)
-        try:
-            return sock.recv_into(buf)
-        except (BlockingIOError, InterruptedError):
-            pass
-        return await self._io_future(sock, False,
-                                     lambda fut: fut.set_result(sock.recv_into(buf)))
+        return await self._sock_call(sock, False, lambda: sock.recv_into(buf))
+
+    async def sock_recvfrom(self, sock, bufsize):
+        """Receive a datagram of up to bufsize bytes; return (data, address)."""
+        return await self._sock_call(sock, False, lambda: sock.recvfrom(bufsize))
+
+    async def sock_sendto(self, sock, data, address):
+        """Send a datagram to address; return the number of bytes sent."""
+        return await self._sock_call(sock, True, lambda: sock.sendto(data, address))
 
     async def sock_sendall(self, sock, data):
         """Send all of data."""
@@ -182,9 +189,15 @@ class SelectorEventLoop(base_events.BaseEventLoop):
         return await self._make_transport(sock, protocol_factory)
 
     async def _make_transport(self, sock, protocol_factory, server=None):
+        def make(protocol, waiter):
+            return _SelectorSocketTransport(self, sock, protocol, waiter, server)
+        return await self._start_protocol(protocol_factory, make)
+
+    async def _start_protocol(self, protocol_factory, make_transport):
+        """(transport, protocol) once the protocol's connection_made() has run."""
         protocol = protocol_factory()
         waiter = self.create_future()
-        transport = _SelectorSocketTransport(self, sock, protocol, waiter, server)
+        transport = make_transport(protocol, waiter)
         try:
             await waiter
         except BaseException:
@@ -290,6 +303,98 @@ class SelectorEventLoop(base_events.BaseEventLoop):
             await tasks.sleep(0)
         return server
 
+    async def create_datagram_endpoint(self, protocol_factory, local_addr=None,
+                                       remote_addr=None, *, family=0, proto=0, flags=0,
+                                       reuse_port=None, allow_broadcast=None, sock=None):
+        """Open a UDP endpoint bound to local_addr and/or connected to remote_addr; return
+        (transport, protocol)."""
+        socket = _socket()
+        if sock is not None:
+            if sock.type != socket.SOCK_DGRAM:
+                raise ValueError(f'A UDP Socket was expected, got {sock!r}')
+            opts = dict(local_addr=local_addr, remote_addr=remote_addr, family=family,
+                        proto=proto, flags=flags, reuse_port=reuse_port,
+                        allow_broadcast=allow_broadcast)
+            problems = ', '.join(f'{k}={v}' for k, v in opts.items() if v)
+            if problems:
+                raise ValueError(f'socket modifier keyword arguments can not be used '
+                                 f'when sock is specified. ({problems})')
+            sock.setblocking(False)
+            r_addr = None
+        else:
+            if not (local_addr or remote_addr):
+                if family == 0:
+                    raise ValueError('unexpected address family')
+                addr_pairs_info = (((family, proto), (None, None)),)
+            elif family == getattr(socket, 'AF_UNIX', None):
+                for addr in (local_addr, remote_addr):
+                    if addr is not None and not isinstance(addr, str):
+                        raise TypeError('string is expected')
+                # A socket file left behind by an earlier endpoint would make bind() fail.
+                if local_addr and local_addr[0] not in (0, '\x00'):
+                    try:
+                        if stat.S_ISSOCK(os.stat(local_addr).st_mode):
+                            os.remove(local_addr)
+                    except FileNotFoundError:
+                        pass
+                    except OSError as err:
+                        from .log import logger
+                        logger.error('Unable to check or remove stale UNIX socket %r: %r',
+                                     local_addr, err)
+                addr_pairs_info = (((family, proto), (local_addr, remote_addr)),)
+            else:
+                # (family, proto) -> [local address, remote address]
+                addr_infos = {}
+                for idx, addr in ((0, local_addr), (1, remote_addr)):
+                    if addr is None:
+                        continue
+                    if not (isinstance(addr, tuple) and len(addr) == 2):
+                        raise TypeError('2-tuple is expected')
+                    infos = socket.getaddrinfo(addr[0], addr[1], family, socket.SOCK_DGRAM,
+                                               proto, flags)
+                    if not infos:
+                        raise OSError('getaddrinfo() returned empty list')
+                    for fam, _, pro, _, address in infos:
+                        addr_infos.setdefault((fam, pro), [None, None])[idx] = address
+                addr_pairs_info = [
+                    (key, pair) for key, pair in addr_infos.items()
+                    if not ((local_addr and pair[0] is None)
+                            or (remote_addr and pair[1] is None))]
+                if not addr_pairs_info:
+                    raise ValueError('can not get address information')
+            errors = []
+            for (family, proto), (local_address, remote_address) in addr_pairs_info:
+                sock = None
+                r_addr = None
+                try:
+                    sock = socket.socket(family=family, type=socket.SOCK_DGRAM, proto=proto)
+                    if reuse_port:
+                        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+                    if allow_broadcast:
+                        sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+                    sock.setblocking(False)
+                    if local_addr:
+                        sock.bind(local_address)
+                    if remote_addr:
+                        if not allow_broadcast:
+                            await self.sock_connect(sock, remote_address)
+                        r_addr = remote_address
+                except OSError as exc:
+                    if sock is not None:
+                        sock.close()
+                    errors.append(exc)
+                except BaseException:
+                    if sock is not None:
+                        sock.close()
+                    raise
+                else:
+                    break
+            else:
+                raise errors[0]
+        def make(protocol, waiter):
+            return _SelectorDatagramTransport(self, sock, protocol, r_addr, waiter)
+        return await self._start_protocol(protocol_factory, make)
+
     # ---- signals ----
 
     def add_signal_handler(self, sig, callback, *args):
@@ -336,6 +441,14 @@ EventLoop = SelectorEventLoop
 def _socket():
     import socket
     return socket
+
+
+def _set_nodelay(sock):
+    """Small writes go out at once (CPython's transports set TCP_NODELAY too)."""
+    socket = _socket()
+    if (sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM
+            and sock.proto == socket.IPPROTO_TCP):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 class Server(events.AbstractServer):
@@ -466,32 +579,115 @@ class Server(events.AbstractServer):
         await waiter
 
 
-class _SelectorSocketTransport(transports.Transport):
-    """A stream socket driven by readiness callbacks, with a write buffer and flow control:
-    above the high-water mark the protocol's pause_writing() is called, below the low-water
-    mark resume_writing()."""
+class _SelectorTransportBase:
+    """What the socket and datagram transports share: the protocol, write-buffer flow control
+    (pause_writing/resume_writing around the high and low water marks) and tearing down:
+    abort() or a fatal error drops what is buffered and stops reading, then the loop calls
+    protocol.connection_lost(exc) and closes the socket."""
 
-    max_size = 256 * 1024
+    _server = None
 
-    def __init__(self, loop, sock, protocol, waiter, server):
-        super().__init__({'socket': sock})
-        try:
-            self._extra['sockname'] = sock.getsockname()
-        except OSError:
-            self._extra['sockname'] = None
-        try:
-            self._extra['peername'] = sock.getpeername()
-        except OSError:
-            self._extra['peername'] = None
+    def _setup(self, loop, sock, protocol):
+        """The state every selector transport starts with."""
+        for key, get in (('sockname', sock.getsockname), ('peername', sock.getpeername)):
+            try:
+                self._extra[key] = get()
+            except OSError:
+                self._extra[key] = None
         self._loop = loop
         self._sock = sock
         self._sock_fd = sock.fileno()
         self._protocol = protocol
-        self._server = server
-        self._buffer = collections.deque()
-        self._buffer_size = 0
         self._conn_lost = 0
         self._closing = False
+
+    def __repr__(self):
+        state = 'closed' if self._sock is None else ('closing' if self._closing else 'open')
+        return f'<{self.__class__.__name__} fd={self._sock_fd} {state}>'
+
+    def set_protocol(self, protocol):
+        self._protocol = protocol
+
+    def get_protocol(self):
+        return self._protocol
+
+    def get_write_buffer_size(self):
+        return self._buffer_size
+
+    def _maybe_pause_protocol(self):
+        if self._buffer_size <= self._high_water or self._protocol_paused:
+            return
+        self._protocol_paused = True
+        self._call_flow_control('pause_writing')
+
+    def _maybe_resume_protocol(self):
+        if self._protocol_paused and self._buffer_size <= self._low_water:
+            self._protocol_paused = False
+            self._call_flow_control('resume_writing')
+
+    def _call_flow_control(self, name):
+        try:
+            getattr(self._protocol, name)()
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._loop.call_exception_handler({
+                'message': f'protocol.{name}() failed',
+                'exception': exc, 'transport': self, 'protocol': self._protocol,
+            })
+
+    def abort(self):
+        self._force_close(None)
+
+    def _fatal_error(self, exc, message):
+        if not isinstance(exc, OSError):
+            self._loop.call_exception_handler({
+                'message': message, 'exception': exc,
+                'transport': self, 'protocol': self._protocol,
+            })
+        self._force_close(exc)
+
+    def _force_close(self, exc):
+        if self._conn_lost:
+            return
+        if self._buffer:
+            self._buffer.clear()
+            self._buffer_size = 0
+            self._loop.remove_writer(self._sock_fd)
+        if not self._closing:
+            self._closing = True
+            self._loop.remove_reader(self._sock_fd)
+        self._conn_lost += 1
+        self._loop.call_soon(self._call_connection_lost, exc)
+
+    def _call_connection_lost(self, exc):
+        if self._sock is None:
+            return
+        try:
+            self._protocol.connection_lost(exc)
+        finally:
+            self._sock.close()
+            self._sock = None
+            self._protocol = None
+            self._loop = None
+            server = self._server
+            if server is not None:
+                server._detach()
+                self._server = None
+
+
+class _SelectorSocketTransport(_SelectorTransportBase, _asyncio.SocketTransportCore,
+                               transports.Transport):
+    """A stream socket driven by readiness callbacks, with a write buffer and flow control:
+    above the high-water mark the protocol's pause_writing() is called, below the low-water
+    mark resume_writing().  The per-event paths (_read_ready, write, is_closing) and the
+    fields they use are native (stdlib/native/asyncio_transport.cpp)."""
+
+    def __init__(self, loop, sock, protocol, waiter, server):
+        super().__init__({'socket': sock})
+        _set_nodelay(sock)
+        self._setup(loop, sock, protocol)
+        self._server = server
         self._paused = False
         self._eof = False
         self._protocol_paused = False
@@ -502,25 +698,12 @@ class _SelectorSocketTransport(transports.Transport):
         loop.call_soon(self._add_reader_if_open)
         loop.call_soon(futures._set_result_unless_cancelled, waiter, None)
 
-    def __repr__(self):
-        state = 'closed' if self._sock is None else ('closing' if self._closing else 'open')
-        return f'<{self.__class__.__name__} fd={self._sock_fd} {state}>'
-
     def _add_reader_if_open(self):
         if not self._closing and not self._paused:
             self._loop.add_reader(self._sock_fd, self._read_ready)
 
-    def set_protocol(self, protocol):
-        self._protocol = protocol
-
-    def get_protocol(self):
-        return self._protocol
-
-    def is_closing(self):
-        return self._closing
-
     def is_reading(self):
-        return not self.is_closing() and not self._paused
+        return not self._closing and not self._paused
 
     def pause_reading(self):
         if not self.is_reading():
@@ -534,28 +717,6 @@ class _SelectorSocketTransport(transports.Transport):
         self._paused = False
         self._loop.add_reader(self._sock_fd, self._read_ready)
 
-    def _read_ready(self):
-        if self._conn_lost:
-            return
-        try:
-            data = self._sock.recv(self.max_size)
-        except (BlockingIOError, InterruptedError):
-            return
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._fatal_error(exc, 'Fatal read error on socket transport')
-            return
-        if not data:
-            self._read_ready_eof()
-            return
-        try:
-            self._protocol.data_received(data)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._fatal_error(exc, 'Fatal error: protocol.data_received() call failed.')
-
     def _read_ready_eof(self):
         try:
             keep_open = self._protocol.eof_received()
@@ -568,34 +729,6 @@ class _SelectorSocketTransport(transports.Transport):
             raise
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal error: protocol.eof_received() call failed.')
-
-    def write(self, data):
-        if not isinstance(data, (bytes, bytearray)):
-            raise TypeError(f'data argument must be a bytes-like object, '
-                            f'not {type(data).__name__!r}')
-        if self._eof:
-            raise RuntimeError('Cannot call write() after write_eof()')
-        if not data or self._conn_lost:
-            if self._conn_lost:
-                self._conn_lost += 1
-            return
-        if not self._buffer:
-            try:
-                n = self._sock.send(data)
-            except (BlockingIOError, InterruptedError):
-                n = 0
-            except (SystemExit, KeyboardInterrupt):
-                raise
-            except BaseException as exc:
-                self._fatal_error(exc, 'Fatal write error on socket transport')
-                return
-            data = data[n:]
-            if not data:
-                return
-            self._loop.add_writer(self._sock_fd, self._write_ready)
-        self._buffer.append(bytes(data))
-        self._buffer_size += len(data)
-        self._maybe_pause_protocol()
 
     def writelines(self, list_of_data):
         self.write(b''.join(list_of_data))
@@ -653,36 +786,6 @@ class _SelectorSocketTransport(transports.Transport):
     def get_write_buffer_limits(self):
         return (self._low_water, self._high_water)
 
-    def get_write_buffer_size(self):
-        return self._buffer_size
-
-    def _maybe_pause_protocol(self):
-        if self._buffer_size <= self._high_water or self._protocol_paused:
-            return
-        self._protocol_paused = True
-        try:
-            self._protocol.pause_writing()
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._loop.call_exception_handler({
-                'message': 'protocol.pause_writing() failed',
-                'exception': exc, 'transport': self, 'protocol': self._protocol,
-            })
-
-    def _maybe_resume_protocol(self):
-        if self._protocol_paused and self._buffer_size <= self._low_water:
-            self._protocol_paused = False
-            try:
-                self._protocol.resume_writing()
-            except (SystemExit, KeyboardInterrupt):
-                raise
-            except BaseException as exc:
-                self._loop.call_exception_handler({
-                    'message': 'protocol.resume_writing() failed',
-                    'exception': exc, 'transport': self, 'protocol': self._protocol,
-                })
-
     def close(self):
         """Close after the buffered data is sent; connection_lost(None) follows."""
         if self._closing:
@@ -693,41 +796,124 @@ class _SelectorSocketTransport(transports.Transport):
             self._conn_lost += 1
             self._loop.call_soon(self._call_connection_lost, None)
 
-    def abort(self):
-        self._force_close(None)
 
-    def _fatal_error(self, exc, message):
-        if not isinstance(exc, OSError):
-            self._loop.call_exception_handler({
-                'message': message, 'exception': exc,
-                'transport': self, 'protocol': self._protocol,
-            })
-        self._force_close(exc)
 
-    def _force_close(self, exc):
+class _SelectorDatagramTransport(_SelectorTransportBase, transports.DatagramTransport):
+    """A datagram socket driven by readiness callbacks. Each datagram read goes to
+    protocol.datagram_received(data, addr); socket errors (an ICMP "port unreachable" on a
+    connected socket, say) go to protocol.error_received(exc) and keep the transport open.
+    Datagrams the socket cannot take yet are queued whole."""
+
+    max_size = 256 * 1024
+
+    def __init__(self, loop, sock, protocol, address, waiter):
+        super().__init__({'socket': sock})
+        self._setup(loop, sock, protocol)
+        self._address = address
+        self._buffer = collections.deque()
+        self._buffer_size = 0
+        self._protocol_paused = False
+        self._high_water = 64 * 1024
+        self._low_water = 16 * 1024
+        loop.call_soon(protocol.connection_made, self)
+        loop.call_soon(self._add_reader_if_open)
+        loop.call_soon(futures._set_result_unless_cancelled, waiter, None)
+
+    def _add_reader_if_open(self):
+        if not self._closing:
+            self._loop.add_reader(self._sock_fd, self._read_ready)
+
+    def is_closing(self):
+        return self._closing
+
+    def _read_ready(self):
         if self._conn_lost:
             return
-        if self._buffer:
-            self._buffer.clear()
-            self._buffer_size = 0
-            self._loop.remove_writer(self._sock_fd)
-        if not self._closing:
-            self._closing = True
-            self._loop.remove_reader(self._sock_fd)
-        self._conn_lost += 1
-        self._loop.call_soon(self._call_connection_lost, exc)
-
-    def _call_connection_lost(self, exc):
-        if self._sock is None:
-            return
         try:
-            self._protocol.connection_lost(exc)
-        finally:
-            self._sock.close()
-            self._sock = None
-            self._protocol = None
-            self._loop = None
-            server = self._server
-            if server is not None:
-                server._detach()
-                self._server = None
+            data, addr = self._sock.recvfrom(self.max_size)
+        except (BlockingIOError, InterruptedError):
+            pass
+        except OSError as exc:
+            self._protocol.error_received(exc)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal read error on datagram transport')
+        else:
+            self._protocol.datagram_received(data, addr)
+
+    def sendto(self, data, addr=None):
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f'data argument must be a bytes-like object, '
+                            f'not {type(data).__name__!r}')
+        if not data:
+            return
+        if self._address:
+            if addr not in (None, self._address):
+                raise ValueError(f'Invalid address: must be None or {self._address}')
+            addr = self._address
+        if self._conn_lost and self._address:
+            if self._conn_lost >= 5:
+                from .log import logger
+                logger.warning('socket.send() raised exception.')
+            self._conn_lost += 1
+            return
+        if not self._buffer:
+            try:
+                if self._extra['peername']:
+                    self._sock.send(data)
+                else:
+                    self._sock.sendto(data, addr)
+                return
+            except (BlockingIOError, InterruptedError):
+                self._loop.add_writer(self._sock_fd, self._sendto_ready)
+            except OSError as exc:
+                self._protocol.error_received(exc)
+                return
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                self._fatal_error(exc, 'Fatal write error on datagram transport')
+                return
+        self._buffer.append((bytes(data), addr))
+        self._buffer_size += len(data)
+        self._maybe_pause_protocol()
+
+    def _sendto_ready(self):
+        while self._buffer:
+            data, addr = self._buffer.popleft()
+            self._buffer_size -= len(data)
+            try:
+                if self._extra['peername']:
+                    self._sock.send(data)
+                else:
+                    self._sock.sendto(data, addr)
+            except (BlockingIOError, InterruptedError):
+                self._buffer.appendleft((data, addr))
+                self._buffer_size += len(data)
+                break
+            except OSError as exc:
+                self._protocol.error_received(exc)
+                return
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                self._fatal_error(exc, 'Fatal write error on datagram transport')
+                return
+        self._maybe_resume_protocol()
+        if not self._buffer:
+            self._loop.remove_writer(self._sock_fd)
+            if self._closing:
+                self._call_connection_lost(None)
+
+    def close(self):
+        """Close once the queued datagrams are sent; connection_lost(None) follows."""
+        if self._closing:
+            return
+        self._closing = True
+        self._loop.remove_reader(self._sock_fd)
+        if not self._buffer:
+            self._conn_lost += 1
+            self._loop.remove_writer(self._sock_fd)
+            self._loop.call_soon(self._call_connection_lost, None)
+

@@ -144,7 +144,9 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
         self._transport = None
 
     def data_received(self, data):
-        self._stream_reader.feed_data(data)
+        reader = self._stream_reader
+        if reader is not None:
+            reader.feed_data(data)
 
     def eof_received(self):
         self._stream_reader.feed_eof()
@@ -203,13 +205,16 @@ class StreamWriter:
     async def drain(self):
         """Wait until the write buffer is below the high-water mark."""
         if self._reader is not None:
-            exc = self._reader.exception()
+            exc = self._reader._exception
             if exc is not None:
                 raise exc
         if self._transport.is_closing():
             # Let the connection_lost callback run first so drain() sees the lost connection.
             await tasks.sleep(0)
-        await self._protocol._drain_helper()
+        protocol = self._protocol
+        # _drain_helper() returns at once unless writing is paused or the connection is lost.
+        if protocol._paused or protocol._connection_lost:
+            await protocol._drain_helper()
 
 
 class StreamReader:
@@ -283,9 +288,13 @@ class StreamReader:
         if not data:
             return
         self._buffer.extend(data)
-        self._wakeup_waiter()
-        if (self._transport is not None and not self._paused
-                and len(self._buffer) > 2 * self._limit):
+        waiter = self._waiter
+        if waiter is not None:
+            self._waiter = None
+            if not waiter.cancelled():
+                waiter.set_result(None)
+        if (len(self._buffer) > 2 * self._limit and self._transport is not None
+                and not self._paused):
             try:
                 self._transport.pause_reading()
             except NotImplementedError:
@@ -308,6 +317,25 @@ class StreamReader:
 
     async def readline(self):
         """Read up to and including b'\\n'; at EOF return what is left (maybe b'')."""
+        # No exception handlers here: a coroutine with handlers gets a finalizer at creation,
+        # and the usual case is a line already buffered. _readline_slow() reports the errors.
+        while self._exception is None:
+            buffer = self._buffer
+            end = buffer.find(b'\n') + 1
+            if end:
+                if end > self._limit + 1:
+                    break
+                line = bytes(buffer[:end])
+                del buffer[:end]
+                if self._paused:
+                    self._maybe_resume_transport()
+                return line
+            if self._eof or len(buffer) > self._limit:
+                break
+            await self._wait_for_data('readuntil')
+        return await self._readline_slow()
+
+    async def _readline_slow(self):
         sep = b'\n'
         try:
             line = await self.readuntil(sep)
@@ -369,9 +397,15 @@ class StreamReader:
             return b''.join(blocks)
         if not self._buffer and not self._eof:
             await self._wait_for_data('read')
-        data = bytes(self._buffer[:n])
-        del self._buffer[:n]
-        self._maybe_resume_transport()
+        buffer = self._buffer
+        if len(buffer) <= n:
+            data = bytes(buffer)
+            buffer.clear()
+        else:
+            data = bytes(buffer[:n])
+            del buffer[:n]
+        if self._paused:
+            self._maybe_resume_transport()
         return data
 
     async def readexactly(self, n):

@@ -1,6 +1,7 @@
 """Transport interfaces: the connection objects protocols write to."""
 
-__all__ = ('BaseTransport', 'ReadTransport', 'WriteTransport', 'Transport')
+__all__ = ('BaseTransport', 'ReadTransport', 'WriteTransport', 'Transport',
+           'DatagramTransport')
 
 
 class BaseTransport:
@@ -75,3 +76,17 @@ class Transport(ReadTransport, WriteTransport):
     """A bidirectional stream transport."""
 
     __slots__ = ()
+
+
+class DatagramTransport(BaseTransport):
+    """A datagram (UDP) transport."""
+
+    __slots__ = ()
+
+    def sendto(self, data, addr=None):
+        """Send data to addr (or to the connected peer: addr None)."""
+        raise NotImplementedError
+
+    def abort(self):
+        """Close at once; buffered datagrams are dropped."""
+        raise NotImplementedError
