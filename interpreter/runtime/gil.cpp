@@ -233,9 +233,9 @@ void wait_cpu_turn(Gil& g, std::unique_lock<std::mutex>& lock, ThreadState* ts, 
     if (g.locked) eval_breaker_set(kBreakerGilDropRequest);
     ask_at_ns = now + interval_ns();
   }
-  if (g.cpu_next == ts && g.priority_waiting == 0) {
-    // Next in line: the holder is about to drop (asked just now, or an I/O thread about to
-    // block again), rule 4.
+  if (g.cpu_next == ts && !(g.priority_waiting > 0 && io_budget_left(g, now))) {
+    // Next in line (priority waiters out of budget do not go first): the holder is about to
+    // drop (asked just now, or an I/O thread about to block again), rule 4.
     spin_unlocked(lock, g.cpu_side_spinning, [&] { return !g.locked.load(std::memory_order_relaxed); });
     if (!g.locked) return;
     now = now_ns();
