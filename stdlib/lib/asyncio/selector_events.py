@@ -29,6 +29,14 @@ def _fileno(fd):
         raise ValueError(f'Invalid file object: {fd!r}') from None
 
 
+def _check_unix_stream(sock, missing):
+    """A sock argument where a path was not given: there, and a UNIX stream socket."""
+    if sock is None:
+        raise ValueError(missing)
+    if sock.family != _socket().AF_UNIX or sock.type != _socket().SOCK_STREAM:
+        raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+
+
 class SelectorEventLoop(base_events.BaseEventLoop):
     """The default event loop."""
 
@@ -258,10 +266,7 @@ class SelectorEventLoop(base_events.BaseEventLoop):
                 sock.close()
                 raise
         else:
-            if sock is None:
-                raise ValueError('no path and sock were specified')
-            if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
-                raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+            _check_unix_stream(sock, 'no path and sock were specified')
             sock.setblocking(False)
         return await self._make_transport(sock, protocol_factory)
 
@@ -292,10 +297,7 @@ class SelectorEventLoop(base_events.BaseEventLoop):
                 sock.close()
                 raise
         else:
-            if sock is None:
-                raise ValueError('path was not specified, and no sock specified')
-            if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
-                raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+            _check_unix_stream(sock, 'path was not specified, and no sock specified')
         sock.setblocking(False)
         server = Server(self, [sock], protocol_factory, backlog)
         if start_serving:

@@ -62,6 +62,20 @@ class BoundedSemaphore(Semaphore):
         return '<%s(value=%s, maxvalue=%s)>' % (type(self).__name__, value, self._semlock.maxvalue)
 
 
+def _owner_name(semlock):
+    """Who holds a lock, as Lock and RLock reprs show it."""
+    if semlock._is_mine():
+        import threading
+        from multiprocessing import process
+        name = process.current_process().name
+        if threading.current_thread().name != 'MainThread':
+            name += '|' + threading.current_thread().name
+        return name
+    if semlock._get_value() == 1:
+        return 'None'
+    return 'SomeOtherThread' if semlock._count() > 0 else 'SomeOtherProcess'
+
+
 class Lock(SemLock):
 
     def __init__(self, *, ctx=None):
@@ -69,18 +83,7 @@ class Lock(SemLock):
 
     def __repr__(self):
         try:
-            if self._semlock._is_mine():
-                import threading
-                from multiprocessing import process
-                name = process.current_process().name
-                if threading.current_thread().name != 'MainThread':
-                    name += '|' + threading.current_thread().name
-            elif self._semlock._get_value() == 1:
-                name = 'None'
-            elif self._semlock._count() > 0:
-                name = 'SomeOtherThread'
-            else:
-                name = 'SomeOtherProcess'
+            name = _owner_name(self._semlock)
         except Exception:
             name = 'unknown'
         return '<%s(owner=%s)>' % (type(self).__name__, name)
@@ -93,19 +96,11 @@ class RLock(SemLock):
 
     def __repr__(self):
         try:
+            name = _owner_name(self._semlock)
             if self._semlock._is_mine():
-                import threading
-                from multiprocessing import process
-                name = process.current_process().name
-                if threading.current_thread().name != 'MainThread':
-                    name += '|' + threading.current_thread().name
                 count = self._semlock._count()
-            elif self._semlock._get_value() == 1:
-                name, count = 'None', 0
-            elif self._semlock._count() > 0:
-                name, count = 'SomeOtherThread', 'nonzero'
             else:
-                name, count = 'SomeOtherProcess', 'nonzero'
+                count = 0 if name == 'None' else 'nonzero'
         except Exception:
             name, count = 'unknown', 'unknown'
         return '<%s(%s, %s)>' % (type(self).__name__, name, count)
