@@ -6,9 +6,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +16,7 @@
 #include "objects/str.h"
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
+#include "runtime/file_read.h"
 #include "runtime/interpreter.h"
 #include "runtime/memory.h"
 #include "runtime/sys_state.h"
@@ -219,13 +217,6 @@ int finish_with_error() {
   return 1;
 }
 
-bool read_all(std::istream& in, std::string* out) {
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
 // After -i's program: its exception, SystemExit included, is reported and the prompt follows.
 int inspect_after(Dict* g) {
   if (error_pending()) print_pending_exception();
@@ -235,18 +226,20 @@ int inspect_after(Dict* g) {
 int run(const Options& o) {
   switch (o.mode) {
     case Mode::Script: {
-      std::ifstream in(o.target, std::ios::binary);
-      if (!in) {
+      std::string source;
+      if (!read_file(o.target, &source)) {
         int err = errno;
         char buf[PATH_MAX];
         std::string shown = ::realpath(o.target.c_str(), buf) ? std::string(buf) : current_dir() + "/" + o.target;
         if (!o.target.empty() && o.target[0] == '/') shown = o.target;
+        if (!o.inspect && err == EISDIR) {
+          std::fprintf(stderr, "minipy: can't find '__main__' module in '%s'\n", shown.c_str());
+          return 1;
+        }
         std::fprintf(stderr, "minipy: can't open file '%s': [Errno %d] %s\n", shown.c_str(), err, std::strerror(err));
         if (o.inspect) return inspect_after(main_globals(Value()));
         return 2;
       }
-      std::string source;
-      read_all(in, &source);
       Dict* g = main_globals(Value(str_new(o.target)));
       if (!run_source(source, o.target, g) && !o.inspect) return finish_with_error();
       if (o.inspect) return inspect_after(g);
@@ -269,7 +262,7 @@ int run(const Options& o) {
       // -i makes even a piped stdin interactive, as in CPython: prompts, echoed values.
       if (::isatty(0) || o.inspect) return run_repl(g, ReplOptions{.show_banner = !o.quiet, .run_startup_file = true});
       std::string source;
-      read_all(std::cin, &source);
+      read_fd(0, &source);
       if (!run_source(source, "<stdin>", g)) return finish_with_error();
       return 0;
     }

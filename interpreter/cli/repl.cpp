@@ -17,9 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -34,6 +32,7 @@
 #include "runtime/abstract.h"
 #include "runtime/errors.h"
 #include "runtime/eval_breaker.h"
+#include "runtime/file_read.h"
 #include "runtime/gil.h"
 #include "runtime/interpreter.h"
 #include "runtime/source_lines.h"
@@ -474,11 +473,9 @@ void print_banner() {
 void run_startup_file(Dict* globals) {
   const char* path = std::getenv("PYTHONSTARTUP");
   if (!path || !*path) return;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return;
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!run_source(text.str(), path, globals)) report_exception();
+  std::string text;
+  if (!read_file(path, &text)) return;
+  if (!run_source(text, path, globals)) report_exception();
 }
 
 }  // namespace

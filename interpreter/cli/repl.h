@@ -14,7 +14,7 @@ struct ReplOptions {
 };
 
 // Adds exit, quit, copyright, credits, license and help to builtins, as CPython's site module
-// does at start-up for every program, not only the prompt (stdlib/lib/_sitebuiltins.py).
+// does at start-up for every program, not only the prompt (stdlib/native/sitebuiltins.cpp).
 void install_site_builtins();
 
 // Reads, compiles and runs statements with `globals` as __main__ until end of input; returns

@@ -363,14 +363,40 @@ Str* str_new(std::string_view utf8) {
 
 namespace {
 
-// The intern table: keys view the interned strings' own data. Its nodes are scanned by the
-// collector (traceable allocator), which keeps interned strings alive for good, as CPython does.
+// The intern table: open addressing over the strings' own cached hashes. The slot array is
+// uncollectable memory, scanned by the collector, which keeps interned strings alive for good,
+// as CPython does. Start-up interns about 2,000 names (every type's attributes).
 std::mutex intern_mutex;
-using InternTable = GcHashMap<std::string_view, Str*>;
-InternTable* intern_table;
+Str** intern_slots = nullptr;
+size_t intern_mask = 0;
+size_t intern_count = 0;
+constexpr size_t kInternInitialSlots = 4096;
 
-// Created on first use: types made ready before str intern their names too.
-InternTable* new_intern_table() { return new (GC_MALLOC_UNCOLLECTABLE(sizeof(InternTable))) InternTable(); }
+// The slot holding the string equal to `v` (hash `h`), or the empty slot where it belongs.
+Str** intern_slot(std::string_view v, int64_t h) {
+  if (!intern_slots) {
+    intern_slots = static_cast<Str**>(gc_malloc_uncollectable(kInternInitialSlots * sizeof(Str*)));
+    intern_mask = kInternInitialSlots - 1;
+  }
+  for (size_t i = static_cast<size_t>(h) & intern_mask;; i = (i + 1) & intern_mask) {
+    Str* s = intern_slots[i];
+    if (!s || (s->hash == h && s->view() == v)) return &intern_slots[i];
+  }
+}
+
+// Stores `s` (flagged interned, hash cached) into the empty slot `slot`; grows at 2/3 full.
+void intern_insert(Str** slot, Str* s) {
+  *slot = s;
+  if (++intern_count * 3 < (intern_mask + 1) * 2) return;
+  Str** old = intern_slots;
+  size_t old_size = intern_mask + 1;
+  intern_slots = static_cast<Str**>(gc_malloc_uncollectable(2 * old_size * sizeof(Str*)));
+  intern_mask = 2 * old_size - 1;
+  for (size_t i = 0; i < old_size; ++i) {
+    if (old[i]) *intern_slot(old[i]->view(), old[i]->hash) = old[i];
+  }
+  GC_FREE(old);
+}
 
 inline uint64_t mix(uint64_t a, uint64_t b) {
   __uint128_t r = static_cast<__uint128_t>(a) * b;
@@ -412,27 +438,29 @@ bool str_equal(Str* a, Str* b) {
 }
 
 Str* intern(std::string_view s) {
+  int64_t h = text::hash_bytes(s);
   std::lock_guard<std::mutex> lock(intern_mutex);
-  if (!intern_table) intern_table = new_intern_table();
-  auto it = intern_table->find(s);
-  if (it != intern_table->end()) return it->second;
+  Str** slot = intern_slot(s, h);
+  if (*slot) return *slot;
   Str* str = str_new(s);
   str->flags |= kStrInterned;
-  str_hash(str);
-  intern_table->emplace(str->view(), str);
+  str->hash = h;
+  intern_insert(slot, str);
   return str;
 }
 
 Str* str_intern(Str* s) {
   if (s->flags & kStrInterned) return s;
+  int64_t h = str_hash(s);
   std::lock_guard<std::mutex> lock(intern_mutex);
-  if (!intern_table) intern_table = new_intern_table();
-  auto it = intern_table->find(s->view());
-  if (it != intern_table->end()) return it->second;
-  if (s->type != &str_type) s = str_from_utf8_len(s->view(), s->length);
+  Str** slot = intern_slot(s->view(), h);
+  if (*slot) return *slot;
+  if (s->type != &str_type) {
+    s = str_from_utf8_len(s->view(), s->length);
+    s->hash = h;
+  }
   s->flags |= kStrInterned;
-  str_hash(s);
-  intern_table->emplace(s->view(), s);
+  intern_insert(slot, s);
   return s;
 }
 

@@ -48,7 +48,7 @@ Type* struct_seq_type_new(const char* qualified_name, std::initializer_list<cons
     field_descriptor_type.basicsize = sizeof(FieldDescriptor);
     type_ready(&field_descriptor_type, "member_descriptor", nullptr);
   }
-  auto* t = static_cast<Type*>(GC_MALLOC_UNCOLLECTABLE(sizeof(Type)));
+  auto* t = static_cast<Type*>(gc_malloc_uncollectable(sizeof(Type)));
   new (t) Type();
   t->tp_repr = struct_seq_repr;
   t->basicsize = tuple_type.basicsize;

@@ -101,23 +101,25 @@ void add_subclass(Type* base, Type* sub) {
 // ---------------------------------------------------------------------------------------------
 // A type's version changes whenever it or a base changes, so (version, name) identifies the
 // result of an MRO lookup. The cache holds the answers (including "absent") for interned
-// names; it lives in static memory, which the collector scans.
+// names. It is uncollectable collector memory (scanned, never freed), not static data: start-up
+// scatters lookups over all of its 96 KiB, and static pages cost a page fault each, while the
+// collector's heap sits in pages that are already there (runtime/heap_pages.cpp).
 
 uint64_t next_version = 1;
 
-// Every member has an initialiser so that the table is constant-initialised: otherwise a
-// static constructor cleared all 96 KiB at start-up, a page fault per 4 KiB.
 struct CacheEntry {
-  uint64_t version = 0;
-  Str* name = nullptr;
+  uint64_t version;
+  Str* name;
   Value value;
 };
 constexpr size_t kCacheBits = 12;
-CacheEntry method_cache[size_t{1} << kCacheBits];
+CacheEntry* method_cache = nullptr;
 
-inline size_t cache_index(uint64_t version, Str* name) {
+inline CacheEntry& cache_entry(uint64_t version, Str* name) {
+  if (!method_cache) [[unlikely]]
+    method_cache = static_cast<CacheEntry*>(gc_malloc_uncollectable(sizeof(CacheEntry) << kCacheBits));
   uint64_t h = (version << 16) ^ (reinterpret_cast<uintptr_t>(name) >> 4);
-  return static_cast<size_t>((h * 0x9E3779B97F4A7C15ull) >> (64 - kCacheBits));
+  return method_cache[(h * 0x9E3779B97F4A7C15ull) >> (64 - kCacheBits)];
 }
 
 Value lookup_mro(Type* t, Str* name) {
@@ -905,7 +907,7 @@ bool call_init_subclass(Type* t, Tuple* kwnames, const Value* kwvalues) {
 
 Value type_lookup(Type* t, Str* name) {
   if (t->version && (name->flags & kStrInterned)) {
-    CacheEntry& e = method_cache[cache_index(t->version, name)];
+    CacheEntry& e = cache_entry(t->version, name);
     if (e.version == t->version && e.name == name) return e.value;
     Value v = lookup_mro(t, name);
     e.version = t->version;

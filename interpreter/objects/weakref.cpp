@@ -76,7 +76,7 @@ void referent_collected(void* obj, void* data) {
 
 WeakList* list_for(Object* o) {
   if (WeakList* l = find_list(o)) return l;
-  if (!g_lists) g_lists = new (GC_MALLOC_UNCOLLECTABLE(sizeof(*g_lists))) GcHashMap<uintptr_t, WeakList*>();
+  if (!g_lists) g_lists = new (gc_malloc_uncollectable(sizeof(*g_lists))) GcHashMap<uintptr_t, WeakList*>();
   auto* l = static_cast<WeakList*>(gc_malloc(sizeof(WeakList)));
   l->key = hide_pointer(o);
   register_chained_finalizer(o, referent_collected, &l->link);

@@ -8,8 +8,6 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "compile/compiler.h"
@@ -20,6 +18,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/abstract.h"
+#include "runtime/file_read.h"
 #include "runtime/embedded_stdlib.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
@@ -47,15 +46,6 @@ Value import_absolute(std::string_view fullname);
 bool is_file(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-bool read_file(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
 }
 
 Value module_not_found(std::string_view name, std::string_view detail = {}) {

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <mutex>
 
@@ -126,6 +127,15 @@ void add_static_data_roots() {
 
 }  // namespace
 
+// The kernel copies the program's file name (AT_EXECFN) first, to the very top of the new
+// stack; the page holding its end is the stack's last.
+uintptr_t main_thread_stack_top() {
+  auto* execfn = reinterpret_cast<const char*>(getauxval(AT_EXECFN));
+  uintptr_t end = reinterpret_cast<uintptr_t>(execfn) + std::strlen(execfn) + 1;
+  uintptr_t page = getauxval(AT_PAGESZ);
+  return (end + page - 1) & ~(page - 1);
+}
+
 // The collector's default trigger is proportional to the live heap, so a program with a small
 // live heap that allocates fast (float arithmetic: one object per result) collected every few
 // hundred KiB and spent a third of its time marking. Never collecting before this many bytes
@@ -141,6 +151,8 @@ void memory_init() {
   // The collection GC_INIT would run scans every static root (about 1 MiB of data and bss,
   // most of it never touched otherwise) and finds nothing; page faults are most of start-up.
   GC_set_dont_precollect(1);
+  GC_stack_base main_stack{reinterpret_cast<void*>(main_thread_stack_top())};
+  GC_set_stackbottom(nullptr, &main_stack);
   // Without a dynamic loader to ask, the collector finds where static data begins by reading
   // downwards from its end page by page until a fault: about 190 page faults at every start.
   bool is_static = statically_linked();
@@ -170,6 +182,12 @@ void* gc_malloc(size_t bytes) {
 
 void* gc_malloc_atomic(size_t bytes) {
   void* p = GC_MALLOC_ATOMIC(bytes);
+  if (!p) out_of_memory(bytes);
+  return p;
+}
+
+void* gc_malloc_uncollectable(size_t bytes) {
+  void* p = GC_MALLOC_UNCOLLECTABLE(bytes);
   if (!p) out_of_memory(bytes);
   return p;
 }

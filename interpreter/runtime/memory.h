@@ -31,10 +31,16 @@ void memory_init();
 // (thread_state_create on a thread the collector did not create) need the default.
 void memory_start_markers_lazily();
 
+// The cold (highest) end of the main thread's stack. glibc's pthread_getattr_np reads and
+// parses /proc/self/maps for the main thread, which was a visible part of start-up.
+uintptr_t main_thread_stack_top();
+
 // Raw collectable memory. `atomic` memory is never scanned: only for pointer-free data.
 void* gc_malloc(size_t bytes);
 void* gc_malloc_atomic(size_t bytes);
 void* gc_realloc(void* p, size_t bytes);
+// Scanned like a root and never collected: tables that live as long as the process.
+void* gc_malloc_uncollectable(size_t bytes);
 
 // Allocates an object of `type` with `bytes` total size, zero-filled, header set.
 // Instances of static built-in types flagged kTypePointerFree are allocated atomic.

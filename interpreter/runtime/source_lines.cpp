@@ -1,12 +1,11 @@
 #include "runtime/source_lines.h"
 
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <vector>
 
 #include "runtime/embedded_stdlib.h"
+#include "runtime/file_read.h"
 
 namespace minipy {
 
@@ -41,11 +40,9 @@ std::vector<std::string> load(std::string_view filename) {
     }
     return {};
   }
-  std::ifstream in{std::string(filename), std::ios::binary};
-  if (!in) return {};
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return split_lines(ss.str());
+  std::string text;
+  if (!read_file(std::string(filename), &text)) return {};
+  return split_lines(text);
 }
 
 }  // namespace

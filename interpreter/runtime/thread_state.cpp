@@ -43,7 +43,7 @@ ThreadState* thread_state_create() {
   }
   // Uncollectable: the registry list lives in static memory but the collector must still
   // scan the Values inside each state.
-  auto* ts = static_cast<ThreadState*>(GC_MALLOC_UNCOLLECTABLE(sizeof(ThreadState)));
+  auto* ts = static_cast<ThreadState*>(gc_malloc_uncollectable(sizeof(ThreadState)));
   new (ts) ThreadState();
   ts->thread_id = static_cast<uint64_t>(pthread_self());
   ts->recursion_limit = recursion_limit();

@@ -1,6 +1,7 @@
 // Calls of Python functions: argument binding with CPython's messages, f(*args, **kwargs),
 // and the recursion guards.
 #include <pthread.h>
+#include <sys/resource.h>
 
 #include <string>
 
@@ -32,6 +33,14 @@ thread_local uintptr_t tls_stack_low = 0;
 constexpr uintptr_t kStackMargin = 256 * 1024;
 
 uintptr_t compute_stack_low() {
+  // The main thread's stack grows on demand down to its rlimit below the top. (A child forked
+  // from another thread runs on that thread's stack: the frame address tells.)
+  struct rlimit limit;
+  if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur > 2 * kStackMargin) {
+    uintptr_t top = main_thread_stack_top();
+    auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    if (here < top && here > top - limit.rlim_cur) return top - limit.rlim_cur + kStackMargin;
+  }
   pthread_attr_t attr;
   void* addr = nullptr;
   size_t size = 0;

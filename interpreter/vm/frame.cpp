@@ -40,7 +40,7 @@ Chunk* new_chunk(size_t min_bytes, const Chunk* prev) {
   size_t bytes = kFirstChunkBytes;
   if (prev) bytes = std::min(2 * static_cast<size_t>(prev->limit - reinterpret_cast<const char*>(prev)), kMaxChunkBytes);
   bytes = std::max(bytes, min_bytes + sizeof(Chunk));
-  auto* c = static_cast<Chunk*>(GC_MALLOC_UNCOLLECTABLE(bytes));
+  auto* c = static_cast<Chunk*>(gc_malloc_uncollectable(bytes));
   if (!c) return nullptr;
   c->limit = reinterpret_cast<char*>(c) + bytes;
   return c;

@@ -104,9 +104,10 @@ Value sys_getframe(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value sys_intern(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("intern", kwnames) || !check_nargs("intern", nargs, 1, 1)) return Value();
-  if (!str_check_exact(args[0])) {
+  if (!str_check(args[0])) {
     return raise(&exc_TypeError, std::string("intern() argument must be str, not ") + type_name(args[0]));
   }
+  if (!str_check_exact(args[0])) return raise(&exc_TypeError, std::string("can't intern ") + type_name(args[0]));
   return Value(str_intern(args[0].as<Str>()));
 }
 

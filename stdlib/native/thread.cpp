@@ -376,7 +376,7 @@ Value thread_start_new_thread(Value, const Value* args, size_t nargs, Tuple* kwn
   if (!tuple_check(args[1])) return raise(&exc_TypeError, "2nd arg must be a tuple");
   if (nargs == 3 && !dict_check(args[2])) return raise(&exc_TypeError, "optional 3rd arg must be a dictionary");
   // Uncollectable until the new thread has picked the arguments up.
-  auto* boot = static_cast<Bootstrap*>(GC_MALLOC_UNCOLLECTABLE(sizeof(Bootstrap)));
+  auto* boot = static_cast<Bootstrap*>(gc_malloc_uncollectable(sizeof(Bootstrap)));
   boot->func = args[0];
   boot->args = args[1].as<Tuple>();
   boot->kwargs = nargs == 3 ? args[2].as<Dict>() : nullptr;

@@ -1,0 +1,48 @@
+# The command line's file handling (read without iostreams since start-up work) and the
+# main thread's stack bound (computed without /proc/self/maps).
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+
+
+def run(args, stdin=None):
+    r = subprocess.run([sys.executable] + args, input=stdin, capture_output=True)
+    err = r.stderr.decode()
+    # The interpreter's own name starts its messages; keep what follows it.
+    err = err.split(': ', 1)[1] if err.startswith(sys.executable) or err.startswith('minipy') else err
+    return r.returncode, r.stdout.decode(), err
+
+
+with tempfile.TemporaryDirectory() as d:
+    print(run([d])[0], run([d])[2].replace(d, '<dir>'))
+    missing = os.path.join(d, 'missing.py')
+    code, out, err = run([missing])
+    print(code, err.replace(d, '<dir>'))
+    script = os.path.join(d, 'big.py')
+    with open(script, 'w') as f:
+        f.write('x = 0\n' * 100000 + 'print("lines ran:", x + 100000)\n')
+    print(run([script]))
+    print(run(['-'], stdin=b'print("from stdin", 6 * 7)\n'))
+    print(run([], stdin=b'import sys; print(sys.argv)\n'))
+
+
+def deep(n):
+    return deep(n + 1)
+
+
+def recursion_error():
+    try:
+        deep(0)
+    except RecursionError as e:
+        return str(e)
+
+
+sys.setrecursionlimit(100000)
+print('main thread:', recursion_error())
+results = []
+t = threading.Thread(target=lambda: results.append(recursion_error()))
+t.start()
+t.join()
+print('other thread:', results)
