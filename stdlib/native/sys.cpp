@@ -1,10 +1,13 @@
 // The sys module. Its state that the rest of the interpreter reads (modules, path, the standard
 // streams, the recursion limit) lives in the module's dict, so Python code that replaces
 // sys.stdout or appends to sys.path is seen everywhere at once.
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include <climits>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "objects/dict.h"
 #include "objects/float.h"
@@ -191,10 +194,34 @@ Value make_std_stream(int fd, const char* name, const char* mode) {
   return Value(file_from_fd(fd, Value(str_new(name)), mode, line_buffered, false));
 }
 
+// CPython's sys.executable: the path the program was started by (the kernel's AT_EXECFN: what
+// the shell found on PATH, or what was typed), made absolute and normalised without resolving
+// symbolic links. Reading /proc/self/exe instead cost a procfs lookup at every start.
 std::string executable_path() {
-  char buf[4096];
-  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  return n > 0 ? std::string(buf, n) : std::string();
+  auto* execfn = reinterpret_cast<const char*>(getauxval(AT_EXECFN));
+  if (!execfn || !*execfn) return std::string();
+  std::string joined = execfn;
+  if (joined[0] != '/') {
+    char cwd[PATH_MAX];
+    if (!::getcwd(cwd, sizeof cwd)) return std::string();
+    joined = std::string(cwd) + "/" + joined;
+  }
+  std::vector<std::string_view> parts;
+  std::string_view rest(joined);
+  while (!rest.empty()) {
+    size_t slash = rest.find('/');
+    std::string_view part = rest.substr(0, slash);
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else {
+      parts.push_back(part);
+    }
+  }
+  std::string path;
+  for (std::string_view part : parts) (path += '/') += part;
+  return path;
 }
 
 }  // namespace

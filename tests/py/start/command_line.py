@@ -26,6 +26,14 @@ with tempfile.TemporaryDirectory() as d:
     print(run([script]))
     print(run(['-'], stdin=b'print("from stdin", 6 * 7)\n'))
     print(run([], stdin=b'import sys; print(sys.argv)\n'))
+    # sys.executable: the path the program was started by, made absolute and normalised,
+    # symbolic links not resolved.
+    link = os.path.join(d, 'link')
+    os.symlink(sys.executable, link)
+    os.mkdir(os.path.join(d, 'sub'))
+    check = 'import os, sys; print(sys.executable == os.path.join(sys.argv[1], "link"))'
+    print(subprocess.run([link, '-c', check, d], capture_output=True).stdout)
+    print(subprocess.run(['./sub/../link', '-c', check, d], cwd=d, capture_output=True).stdout)
 
 
 def deep(n):
