@@ -26,7 +26,7 @@
 namespace minipy {
 
 Type method_descriptor_type, classmethod_descriptor_type, builtin_function_type,
-    getset_descriptor_type, wrapper_descriptor_type, method_wrapper_type;
+    getset_descriptor_type, member_descriptor_type, wrapper_descriptor_type, method_wrapper_type;
 Type property_type, classmethod_type, staticmethod_type, super_type, mappingproxy_type;
 
 namespace {
@@ -252,6 +252,49 @@ const GetSetDef kGetSetDescrGetSets[] = {
     {"__objclass__", gs_get_objclass, nullptr},
     {nullptr, nullptr, nullptr},
 };
+
+// ---------------------------------------------------------------------------------------------
+// member_descriptor (__slots__)
+// ---------------------------------------------------------------------------------------------
+
+// Laid out as a getset descriptor without a def, so that it shares __name__, __qualname__ and
+// __objclass__.
+struct MemberDescr : GetSetDescr {
+  uint32_t offset;
+};
+
+Value* member_slot(Value descr, Value obj) {
+  auto* d = static_cast<MemberDescr*>(descr.as_object());
+  if (!isinstance_fast(obj, d->owner)) {
+    raise_doesnt_apply("descriptor", d->name, d->owner, obj);
+    return nullptr;
+  }
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.as_object()) + d->offset);
+}
+
+Value member_get(Value descr, Value obj, Value) {
+  if (!obj) return descr;
+  Value* slot = member_slot(descr, obj);
+  if (!slot) return Value();
+  if (!*slot) return raise_attribute_error(obj, gs_of(descr)->name);
+  return *slot;
+}
+
+int member_set(Value descr, Value obj, Value v) {
+  Value* slot = member_slot(descr, obj);
+  if (!slot) return -1;
+  if (!v && !*slot) {
+    raise(&exc_AttributeError, gs_of(descr)->name->view());  // CPython's message: just the name
+    return -1;
+  }
+  *slot = v;
+  return 0;
+}
+
+Value member_repr(Value self) {
+  GetSetDescr* d = gs_of(self);
+  return Value(str_new("<member '" + str_of(d->name) + "' of '" + owner_name(d->owner) + "' objects>"));
+}
 
 // ---------------------------------------------------------------------------------------------
 // wrapper_descriptor / method-wrapper
@@ -743,6 +786,15 @@ Value getset_descr_new(Type* owner, const GetSetDef* def) {
   return Value(d);
 }
 
+Value member_descr_new(Type* owner, Str* name, uint32_t offset) {
+  auto* d = static_cast<MemberDescr*>(alloc_object(&member_descriptor_type, sizeof(MemberDescr)));
+  d->owner = owner;
+  d->def = nullptr;
+  d->name = name;
+  d->offset = offset;
+  return Value(d);
+}
+
 Value slot_wrapper_new(Type* owner, const SlotDef* def, void* fn) {
   SlotWrapper* w = alloc<SlotWrapper>(&wrapper_descriptor_type);
   w->owner = owner;
@@ -810,6 +862,12 @@ void descriptor_types_init() {
   getset_descriptor_type.tp_descr_set = getset_set;
   getset_descriptor_type.tp_repr = getset_repr;
   type_ready(&getset_descriptor_type, "getset_descriptor", &object_type, nullptr, kGetSetDescrGetSets);
+
+  member_descriptor_type.basicsize = sizeof(MemberDescr);
+  member_descriptor_type.tp_descr_get = member_get;
+  member_descriptor_type.tp_descr_set = member_set;
+  member_descriptor_type.tp_repr = member_repr;
+  type_ready(&member_descriptor_type, "member_descriptor", &object_type, nullptr, kGetSetDescrGetSets);
 
   wrapper_descriptor_type.basicsize = sizeof(SlotWrapper);
   wrapper_descriptor_type.flags |= kTypeMethodDescriptor;

@@ -13,6 +13,7 @@ extern Type method_descriptor_type;      // <method 'upper' of 'str' objects>
 extern Type classmethod_descriptor_type; // <method 'fromkeys' of 'dict' objects>
 extern Type builtin_function_type;       // builtin_function_or_method
 extern Type getset_descriptor_type;      // <attribute 'real' of 'int' objects>
+extern Type member_descriptor_type;      // <member 'x' of 'P' objects> (__slots__)
 extern Type wrapper_descriptor_type;     // <slot wrapper '__add__' of 'int' objects>
 extern Type method_wrapper_type;         // <method-wrapper '__add__' of int object at 0x...>
 extern Type property_type, classmethod_type, staticmethod_type, super_type, mappingproxy_type;
@@ -67,6 +68,8 @@ struct MappingProxy : Object {
 Value builtin_function_new(const MethodDef* def, Value self, Value module = Value());
 Value method_descr_new(Type* owner, const MethodDef* def);
 Value getset_descr_new(Type* owner, const GetSetDef* def);
+// A __slots__ entry (member_descriptor): the Value at byte `offset` of owner's instances.
+Value member_descr_new(Type* owner, Str* name, uint32_t offset);
 Value slot_wrapper_new(Type* owner, const SlotDef* def, void* fn);
 Value property_new(Value fget, Value fset, Value fdel, Value doc);
 Value classmethod_new(Value callable);

@@ -4,11 +4,14 @@
 
 #include <gc/gc.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
+#include "compile/symtable.h"
 #include "objects/bytes.h"
 #include "objects/descriptors.h"
 #include "objects/dict.h"
@@ -188,14 +191,71 @@ bool is_dunder(Str* name) {
   return v.size() > 4 && v.substr(0, 2) == "__" && v.substr(v.size() - 2) == "__";
 }
 
-// The solid base: the nearest ancestor (or t itself) whose instance layout adds fields.
-// Heap classes only ever append a __dict__, which does not count.
+// The solid base: the nearest ancestor (or t itself) whose instance layout adds fields. A
+// __dict__ a heap class appends does not count; its __slots__ do.
 Type* solid_base(Type* t) {
   while (t->base) {
-    if (!(t->flags & kTypeHeap) && t->basicsize != t->base->basicsize) return t;
+    bool heap_dict = (t->flags & kTypeHeap) && t->dict_offset > 0 && t->dict_offset != t->base->dict_offset;
+    if (t->basicsize != t->base->basicsize + (heap_dict ? sizeof(Dict*) : 0)) return t;
     t = t->base;
   }
   return t;
+}
+
+// __slots__ (CPython's type_new_slots): one Value per name, appended to the instance and reached
+// through a member descriptor in the class dict; `*add_dict` says whether instances still get a
+// __dict__ (only when the names include "__dict__" and no base has one).
+bool add_slots(Type* t, Dict* dict, Value slots, bool* add_dict) {
+  Value names = str_check(slots) ? Value(tuple_of({slots})) : tuple_from_iterable(slots);
+  if (!names) return false;
+  Tuple* items = names.as<Tuple>();
+  bool want_dict = false;
+  std::vector<Str*> members;
+  for (int64_t i = 0; i < items->size; ++i) {
+    Value n = (*items)[i];
+    if (!str_check(n)) {
+      raise(&exc_TypeError, std::string("__slots__ items must be strings, not '") + type_name(n) + "'");
+      return false;
+    }
+    Value identifier = call_method_cstr(n, "isidentifier", {});
+    int ok = identifier ? is_true(identifier) : -1;
+    if (ok <= 0) {
+      if (ok == 0) raise(&exc_TypeError, "__slots__ must be identifiers");
+      return false;
+    }
+    std::string_view v = n.as<Str>()->view();
+    if (v == "__dict__") {
+      if (!*add_dict || want_dict) {
+        raise(&exc_TypeError, "__dict__ slot disallowed: we already got one");
+        return false;
+      }
+      want_dict = true;
+    } else if (v != "__weakref__") {
+      members.push_back(intern(mangle_name(str_of(t->name_str), std::string(v))));
+    }
+  }
+  std::sort(members.begin(), members.end(), [](Str* a, Str* b) { return a->view() < b->view(); });
+  // CPython's int is variable-size too; minipy's keeps its digits outside the object.
+  if (!members.empty() && (t->itemsize || (t->flags & kTypeIntSubclass))) {
+    raise(&exc_TypeError, std::string("nonempty __slots__ not supported for subtype of '") + t->base->name + "'");
+    return false;
+  }
+  for (Str* m : members) {
+    if (dict_get_str(dict, m)) {
+      raise(&exc_ValueError, str_of(str_repr(m)) + " in __slots__ conflicts with class variable");
+      return false;
+    }
+  }
+  for (Str* m : members) {
+    if (dict_set_str(dict, m, member_descr_new(t, m, t->basicsize)) < 0) return false;
+    t->basicsize += sizeof(Value);
+  }
+  // Another base whose instances have a __dict__ brings one.
+  for (int64_t i = 0; *add_dict && !want_dict && i < t->bases->size; ++i) {
+    if ((*t->bases)[i].as<Type>()->dict_offset != 0) want_dict = true;
+  }
+  *add_dict = want_dict;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,10 +416,32 @@ Value object_dir_method(Value self, const Value* args, size_t nargs, Tuple* kwna
   return object_dir(self);
 }
 
+// object.__getstate__: the instance __dict__ (None when empty), and with __slots__ the pair
+// (that, {slot name: value}) for the slots that are set, as CPython's copyreg._slotnames finds
+// them along the MRO.
 Value object_getstate_value(Value self) {
   Dict* d = instance_dict(self, false);
-  if (!d || dict_size(d) == 0) return none_value();
-  return Value(d);
+  Value state = !d || dict_size(d) == 0 ? none_value() : Value(d);
+  Dict* slots = nullptr;
+  Tuple* mro = type_of(self)->mro;
+  for (int64_t i = 0; mro && i < mro->size; ++i) {
+    Type* cls = (*mro)[i].as<Type>();
+    if (!(cls->flags & kTypeHeap) || !cls->dict) continue;
+    int64_t pos = 0;
+    Value name, descr;
+    while (dict_next(cls->dict, &pos, &name, &descr)) {
+      if (type_of(descr) != &member_descriptor_type) continue;
+      Value v = member_descriptor_type.tp_descr_get(descr, self, Value(cls));
+      if (!v) {
+        if (!error_matches(&exc_AttributeError)) return Value();
+        error_clear();
+        continue;
+      }
+      if (!slots) slots = dict_new();
+      if (dict_set(slots, name, v) < 0) return Value();
+    }
+  }
+  return slots ? Value(tuple_of({state, Value(slots)})) : state;
 }
 
 Value object_getstate_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -438,10 +520,30 @@ Value object_subclasshook(Value cls, const Value* args, size_t nargs, Tuple* kwn
 
 Value object_get_class(Value self) { return Value(type_of(self)); }
 
-// Two types may exchange instances when they share the same layout.
+// The __slots__ names `t` itself adds, sorted (add_slots lays them out in that order).
+std::vector<std::string_view> own_slot_names(Type* t) {
+  std::vector<std::string_view> names;
+  int64_t pos = 0;
+  Value name, descr;
+  while (t->dict && dict_next(t->dict, &pos, &name, &descr)) {
+    if (type_of(descr) == &member_descriptor_type && descr.as<GetSetDescr>()->owner == t) {
+      names.push_back(name.as<Str>()->view());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Two types may exchange instances when they share the same layout: the same solid base, or
+// solid bases that add the same __slots__ to the same base (CPython's same_slots_added).
 bool same_layout(Type* a, Type* b) {
-  return solid_base(a) == solid_base(b) && a->basicsize == b->basicsize &&
-         a->itemsize == b->itemsize && a->dict_offset == b->dict_offset;
+  if (a->basicsize != b->basicsize || a->itemsize != b->itemsize || a->dict_offset != b->dict_offset) return false;
+  Type* sa = solid_base(a);
+  Type* sb = solid_base(b);
+  if (sa == sb) return true;
+  if (!(sa->flags & kTypeHeap) || !(sb->flags & kTypeHeap) || !sa->base || !sb->base) return false;
+  if (solid_base(sa->base) != solid_base(sb->base)) return false;
+  return own_slot_names(sa) == own_slot_names(sb);
 }
 
 int object_set_class(Value self, Value v) {
@@ -1265,11 +1367,14 @@ Value type_new_class(Type* metatype, Str* name, Tuple* bases, Dict* ns, Tuple* k
     }
   }
 
-  // Layout: the solid base's, plus a __dict__ when no base provides one.
+  // Layout: the solid base's, then the __slots__, plus a __dict__ when no base provides one
+  // (and __slots__, if given, asks for it).
   t->basicsize = base->basicsize;
   t->itemsize = base->itemsize;
   t->dict_offset = base->dict_offset;
-  if (t->dict_offset == 0) {
+  bool add_dict = t->dict_offset == 0;
+  if (Value slots = dict_get_str(dict, NAME(__slots__)); slots && !add_slots(t, dict, slots, &add_dict)) return Value();
+  if (add_dict) {
     // Variable-size layouts (str, bytes, tuple) keep their items right after the header, so
     // the dict follows the items instead of sitting at a fixed offset (see dict_slot).
     t->dict_offset = base->itemsize ? -1 : static_cast<int32_t>(t->basicsize);

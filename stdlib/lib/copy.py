@@ -29,8 +29,6 @@ _atomic_types = {
     types.FunctionType, types.BuiltinFunctionType, types.ModuleType,
 }
 
-_object_getstate = getattr(object, '__getstate__', None)
-
 
 def copy(x):
     """Shallow copy operation on arbitrary Python objects."""
@@ -184,21 +182,31 @@ def _reconstruct(x, memo):
         for a in set.__iter__(x):
             set.add(y, deepcopy(a, memo) if deep else a)
 
+    # object.__getstate__ gives the __dict__ (None when empty), paired with the set __slots__.
     getstate = getattr(cls, '__getstate__', None)
-    if getstate is not None and getstate is not _object_getstate:
-        state = getstate(x)
-    else:
-        state = getattr(x, '__dict__', None) or None
+    state = getstate(x) if getstate is not None else getattr(x, '__dict__', None) or None
     if state is None:
         return y
     if deep:
         state = deepcopy(state, memo)
+    _set_state(y, state)
+    return y
+
+
+def _set_state(y, state):
+    """Applies a __getstate__ result: __setstate__, else the __dict__ part and the slots part."""
     setstate = getattr(y, '__setstate__', None)
     if setstate is not None:
         setstate(state)
-    else:
+        return
+    slotstate = None
+    if isinstance(state, tuple) and len(state) == 2:
+        state, slotstate = state
+    if state:
         y.__dict__.update(state)
-    return y
+    if slotstate:
+        for key, value in slotstate.items():
+            setattr(y, key, value)
 
 
 def _own_reducer(x):
@@ -234,17 +242,7 @@ def _reconstruct_reduced(x, memo, rv):
     if state is not None:
         if deep:
             state = deepcopy(state, memo)
-        if hasattr(y, '__setstate__'):
-            y.__setstate__(state)
-        else:
-            slotstate = None
-            if isinstance(state, tuple) and len(state) == 2:
-                state, slotstate = state
-            if state:
-                y.__dict__.update(state)
-            if slotstate:
-                for key, value in slotstate.items():
-                    setattr(y, key, value)
+        _set_state(y, state)
     if listiter is not None:
         for item in listiter:
             y.append(deepcopy(item, memo) if deep else item)

@@ -7,7 +7,9 @@ __all__ = ('BaseTransport', 'ReadTransport', 'WriteTransport', 'Transport',
 class BaseTransport:
     """Extra info and closing."""
 
-    __slots__ = ('_extra',)
+    # CPython's has __slots__ = ('_extra',). minipy's socket transports also derive from the
+    # native _asyncio.SocketTransportCore, whose instance layout a slot would conflict with, so
+    # the extra info lives in the instance __dict__.
 
     def __init__(self, extra=None):
         self._extra = {} if extra is None else extra
