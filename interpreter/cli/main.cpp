@@ -165,6 +165,8 @@ void configure_sys(const Options& o, int argc, char** argv) {
   cfg.orig_argv.assign(argv, argv + argc);
   cfg.inspect = o.inspect;
   cfg.no_site = o.no_site;
+  const char* unbuffered_env = std::getenv("PYTHONUNBUFFERED");
+  cfg.unbuffered = o.unbuffered || (unbuffered_env && *unbuffered_env);
   switch (o.mode) {
     case Mode::Script:
       cfg.argv = {o.target};

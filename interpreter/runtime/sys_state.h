@@ -14,6 +14,7 @@ struct SysConfig {
   std::vector<std::string> path;       // sys.path
   bool inspect = false;                // -i
   bool no_site = false;                // -S: exit, quit, help... are not added to builtins
+  bool unbuffered = false;             // -u or PYTHONUNBUFFERED: stdout and stderr write through
 };
 
 SysConfig& sys_config();

@@ -419,7 +419,7 @@ int write_text(FileObject* f, std::string_view text) {
   std::string storage;
   std::string_view bytes;
   if (!encode_text(f, text, &storage, &bytes)) return -1;
-  bool flush = f->line_buffering && text.find_first_of("\n\r") != std::string_view::npos;
+  bool flush = f->write_through || (f->line_buffering && text.find_first_of("\n\r") != std::string_view::npos);
   StreamLock lk(f->stream);
   return buffer_write_locked(lk, f->stream, bytes, flush);
 }
@@ -729,6 +729,7 @@ Value text_only(Value self, Value v, const char* attr) {
 Value get_encoding(Value self) { return text_only(self, as_file(self)->encoding, "encoding"); }
 Value get_errors(Value self) { return text_only(self, as_file(self)->errors, "errors"); }
 Value get_line_buffering(Value self) { return text_only(self, bool_value(as_file(self)->line_buffering), "line_buffering"); }
+Value get_write_through(Value self) { return text_only(self, bool_value(as_file(self)->write_through), "write_through"); }
 Value get_newlines(Value self) { return text_only(self, none_value(), "newlines"); }
 
 FileObject* new_file(FileStream* stream, Value name, std::string_view mode, bool binary, bool readable, bool writable,
@@ -824,6 +825,7 @@ const GetSetDef kFileGetSets[] = {
     {"encoding", get_encoding, nullptr},
     {"errors", get_errors, nullptr},
     {"line_buffering", get_line_buffering, nullptr},
+    {"write_through", get_write_through, nullptr},
     {"newlines", get_newlines, nullptr},
     {"buffer", get_buffer, nullptr},
     {nullptr, nullptr, nullptr},

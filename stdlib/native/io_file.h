@@ -31,6 +31,7 @@ struct FileObject : Object {
   bool writable;
   bool appending;
   bool line_buffering;  // flush on every newline (terminals, stderr)
+  bool write_through;   // text files: flush on every write (stdout and stderr under -u)
   bool utf8;            // encoding is UTF-8 (the fast path: str data is already the bytes)
   NewlineMode newline;
   Value name;           // str path or int fd, as given

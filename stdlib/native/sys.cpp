@@ -190,8 +190,12 @@ const MethodDef kSysFunctions[] = {
 
 Value make_std_stream(int fd, const char* name, const char* mode) {
   // stderr and terminals are line buffered, like CPython's; pipes and files get full buffering.
-  bool line_buffered = fd == 2 || ::isatty(fd);
-  return Value(file_from_fd(fd, Value(str_new(name)), mode, line_buffered, false));
+  // Under -u (or PYTHONUNBUFFERED) stdout and stderr write every write through instead.
+  bool write_through = fd != 0 && sys_config().unbuffered;
+  bool line_buffered = !write_through && (fd == 2 || ::isatty(fd));
+  FileObject* f = file_from_fd(fd, Value(str_new(name)), mode, line_buffered, false);
+  f->write_through = write_through;
+  return Value(f);
 }
 
 // CPython's sys.executable: the path the program was started by (the kernel's AT_EXECFN: what

@@ -36,6 +36,16 @@ with tempfile.TemporaryDirectory() as d:
     print(subprocess.run(['./sub/../link', '-c', check, d], cwd=d, capture_output=True).stdout)
 
 
+# -u and PYTHONUNBUFFERED: stdout and stderr write through, so their writes interleave in order.
+order = 'import sys; print("out 1"); sys.stderr.write("err\\n"); print("out 2")'
+attrs = 'import sys; print(sys.stdout.line_buffering, sys.stdout.write_through, sys.stderr.write_through)'
+for args, env in ((['-u'], {}), ([], {'PYTHONUNBUFFERED': '1'})):
+    for code in (order, attrs):
+        r = subprocess.run([sys.executable] + args + ['-c', code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           env=dict(os.environ, **env))
+        print(args, env, r.stdout.decode().splitlines())
+
+
 def deep(n):
     return deep(n + 1)
 
