@@ -3,8 +3,9 @@ __hash__ and frozen-instance protection from a class's annotations.
 
 The generated methods are closures over the field lists (no source code
 is generated and exec'd); __init__ binds its arguments with _bindargs so
-that argument errors read exactly like those of a real signature.  The
-slots= and weakref_slot= options of CPython are not supported.
+that argument errors read exactly like those of a real signature.  With
+slots=True the class is made again with __slots__ for its fields, as in
+CPython (methods using zero-argument super() still see the first class).
 """
 
 import abc
@@ -402,8 +403,54 @@ _hash_action = {
 }
 
 
+def _slots_of(cls):
+    """The names cls's own __slots__ declares."""
+    slots = cls.__dict__.get('__slots__')
+    if slots is None:
+        return []
+    if isinstance(slots, str):
+        return [slots]
+    if hasattr(slots, '__next__'):
+        raise TypeError(f"Slots of '{cls.__name__}' cannot be determined")
+    return list(slots)
+
+
+def _frozen_slots_getstate(self):
+    return [getattr(self, f.name) for f in fields(self)]
+
+
+def _frozen_slots_setstate(self, state):
+    for f, value in zip(fields(self), state):
+        object.__setattr__(self, f.name, value)
+
+
+def _add_slots(cls, frozen, weakref_slot):
+    """The class again, with __slots__ for the fields the bases do not
+    already have (__slots__ can only be given when a class is made)."""
+    if '__slots__' in cls.__dict__:
+        raise TypeError(f'{cls.__name__} already specifies __slots__')
+    namespace = dict(cls.__dict__)
+    names = [f.name for f in fields(cls)]
+    inherited = {name for base in cls.__mro__[1:-1] for name in _slots_of(base)}
+    wanted = names + (['__weakref__'] if weakref_slot else [])
+    namespace['__slots__'] = tuple(n for n in wanted if n not in inherited)
+    for name in names:
+        namespace.pop(name, None)
+    namespace.pop('__dict__', None)
+    namespace.pop('__weakref__', None)
+    qualname = getattr(cls, '__qualname__', None)
+    cls = type(cls)(cls.__name__, cls.__bases__, namespace)
+    if qualname is not None:
+        cls.__qualname__ = qualname
+    if frozen:
+        # Without a __dict__, copy and pickle need the state spelled out.
+        cls.__getstate__ = _frozen_slots_getstate
+        cls.__setstate__ = _frozen_slots_setstate
+    return cls
+
+
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
-                   match_args, kw_only):
+                   match_args, kw_only, slots, weakref_slot):
     fields = {}
     has_dataclass_bases = False
     any_frozen_base = False
@@ -519,20 +566,26 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
     if match_args and '__match_args__' not in cls.__dict__:
         cls.__match_args__ = tuple(f.name for f in std_init_fields)
 
+    if weakref_slot and not slots:
+        raise TypeError('weakref_slot is True but slots is False')
+    if slots:
+        cls = _add_slots(cls, frozen, weakref_slot)
+
     abc.update_abstractmethods(cls)
     return cls
 
 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
               unsafe_hash=False, frozen=False, match_args=True,
-              kw_only=False):
+              kw_only=False, slots=False, weakref_slot=False):
     """Add dunder methods based on the fields defined in the class.
 
     Examines PEP 526 __annotations__ to determine fields.  Usable as
     @dataclass or @dataclass(...)."""
     def wrap(cls):
         return _process_class(cls, init, repr, eq, order, unsafe_hash,
-                              frozen, match_args, kw_only)
+                              frozen, match_args, kw_only, slots,
+                              weakref_slot)
     if cls is None:
         return wrap
     return wrap(cls)
@@ -614,7 +667,8 @@ def _astuple_inner(obj, tuple_factory):
 
 def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
                    repr=True, eq=True, order=False, unsafe_hash=False,
-                   frozen=False, match_args=True, kw_only=False):
+                   frozen=False, match_args=True, kw_only=False, slots=False,
+                   weakref_slot=False):
     """Return a new dynamically created dataclass.
 
     fields is an iterable of either name, (name, type) or (name, type,
@@ -643,7 +697,8 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
     cls = type(cls_name, bases, namespace)
     return dataclass(cls, init=init, repr=repr, eq=eq, order=order,
                      unsafe_hash=unsafe_hash, frozen=frozen,
-                     match_args=match_args, kw_only=kw_only)
+                     match_args=match_args, kw_only=kw_only, slots=slots,
+                     weakref_slot=weakref_slot)
 
 
 def replace(obj, /, **changes):
