@@ -54,7 +54,6 @@ constexpr int64_t kMaxLines = 23;
 
 Value attr(Value self, const char* name) { return getattr_cstr(self, name); }
 
-
 bool set_attr(Value self, const char* name, Value v) { return setattr(self, intern(name), v) == 0; }
 
 // Quitter(name, eof): typing the bare name shows how to leave; calling it raises SystemExit.
@@ -142,29 +141,23 @@ Value helper_call(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return help ? call(help, args, nargs, kwnames) : Value();
 }
 
-Value new_instance(Type* type, std::initializer_list<Value> args) { return call(Value(type), args); }
-
 // install(): puts the objects into builtins, as site.py does at start-up.
 Value site_install(Value, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("install", kwnames) || !check_nargs("install", nargs, 0, 0)) return Value();
+  Dict* builtins = builtins_module()->dict;
+  auto put = [builtins](const char* name, Type* type, std::initializer_list<Value> args) {
+    Value obj = call(Value(type), args);
+    return obj && dict_set_cstr(builtins, name, obj) == 0;
+  };
   Value eof(str_new("Ctrl-D (i.e. EOF)"));
   Value copyright = dict_get_cstr(sys_module()->dict, "copyright");
-  struct {
-    const char* name;
-    Value obj;
-  } objects[] = {
-      {"exit", new_instance(&quitter_type, {Value(str_new("exit")), eof})},
-      {"quit", new_instance(&quitter_type, {Value(str_new("quit")), eof})},
-      {"copyright", new_instance(&printer_type, {Value(str_new("copyright")), copyright ? copyright : Value(str_new(""))})},
-      {"credits", new_instance(&printer_type, {Value(str_new("credits")), Value(str_new(kCredits))})},
-      {"license", new_instance(&printer_type, {Value(str_new("license")), Value(str_new(kLicense))})},
-      {"help", new_instance(&helper_type, {})},
-  };
-  Dict* builtins = builtins_module()->dict;
-  for (auto& o : objects) {
-    if (!o.obj || dict_set_cstr(builtins, o.name, o.obj) < 0) return Value();
-  }
-  return none_value();
+  bool ok = put("exit", &quitter_type, {Value(str_new("exit")), eof}) &&
+            put("quit", &quitter_type, {Value(str_new("quit")), eof}) &&
+            put("copyright", &printer_type, {Value(str_new("copyright")), copyright ? copyright : Value(str_new(""))}) &&
+            put("credits", &printer_type, {Value(str_new("credits")), Value(str_new(kCredits))}) &&
+            put("license", &printer_type, {Value(str_new("license")), Value(str_new(kLicense))}) &&
+            put("help", &helper_type, {});
+  return ok ? none_value() : Value();
 }
 
 const MethodDef kSiteFunctions[] = {
