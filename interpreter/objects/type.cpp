@@ -106,7 +106,7 @@ void add_subclass(Type* base, Type* sub) {
 // result of an MRO lookup. The cache holds the answers (including "absent") for interned
 // names. It is uncollectable collector memory (scanned, never freed), not static data: start-up
 // scatters lookups over all of its 96 KiB, and static pages cost a page fault each, while the
-// collector's heap sits in pages that are already there (runtime/heap_pages.cpp).
+// collector's heap sits in pages that are already there (runtime/huge_pages.cpp).
 
 uint64_t next_version = 1;
 
@@ -256,6 +256,19 @@ bool add_slots(Type* t, Dict* dict, Value slots, bool* add_dict) {
   }
   *add_dict = want_dict;
   return true;
+}
+
+// The member descriptors of the __slots__ `t` itself declares, as (name, descriptor).
+std::vector<std::pair<Str*, Value>> own_slots(Type* t) {
+  std::vector<std::pair<Str*, Value>> slots;
+  int64_t pos = 0;
+  Value name, descr;
+  while (t->dict && dict_next(t->dict, &pos, &name, &descr)) {
+    if (type_of(descr) == &member_descriptor_type && descr.as<GetSetDescr>()->owner == t) {
+      slots.emplace_back(name.as<Str>(), descr);
+    }
+  }
+  return slots;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,11 +439,7 @@ Value object_getstate_value(Value self) {
   Tuple* mro = type_of(self)->mro;
   for (int64_t i = 0; mro && i < mro->size; ++i) {
     Type* cls = (*mro)[i].as<Type>();
-    if (!(cls->flags & kTypeHeap) || !cls->dict) continue;
-    int64_t pos = 0;
-    Value name, descr;
-    while (dict_next(cls->dict, &pos, &name, &descr)) {
-      if (type_of(descr) != &member_descriptor_type) continue;
+    for (auto [name, descr] : own_slots(cls)) {
       Value v = member_descriptor_type.tp_descr_get(descr, self, Value(cls));
       if (!v) {
         if (!error_matches(&exc_AttributeError)) return Value();
@@ -438,7 +447,7 @@ Value object_getstate_value(Value self) {
         continue;
       }
       if (!slots) slots = dict_new();
-      if (dict_set(slots, name, v) < 0) return Value();
+      if (dict_set(slots, Value(name), v) < 0) return Value();
     }
   }
   return slots ? Value(tuple_of({state, Value(slots)})) : state;
@@ -523,13 +532,7 @@ Value object_get_class(Value self) { return Value(type_of(self)); }
 // The __slots__ names `t` itself adds, sorted (add_slots lays them out in that order).
 std::vector<std::string_view> own_slot_names(Type* t) {
   std::vector<std::string_view> names;
-  int64_t pos = 0;
-  Value name, descr;
-  while (t->dict && dict_next(t->dict, &pos, &name, &descr)) {
-    if (type_of(descr) == &member_descriptor_type && descr.as<GetSetDescr>()->owner == t) {
-      names.push_back(name.as<Str>()->view());
-    }
-  }
+  for (auto [name, descr] : own_slots(t)) names.push_back(name->view());
   std::sort(names.begin(), names.end());
   return names;
 }

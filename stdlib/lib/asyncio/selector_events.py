@@ -638,6 +638,17 @@ class _SelectorTransportBase:
                 'exception': exc, 'transport': self, 'protocol': self._protocol,
             })
 
+    def close(self):
+        """Close once the buffered data is sent; connection_lost(None) follows."""
+        if self._closing:
+            return
+        self._closing = True
+        self._loop.remove_reader(self._sock_fd)
+        if not self._buffer:
+            self._conn_lost += 1
+            self._loop.remove_writer(self._sock_fd)
+            self._loop.call_soon(self._call_connection_lost, None)
+
     def abort(self):
         self._force_close(None)
 
@@ -788,16 +799,6 @@ class _SelectorSocketTransport(_SelectorTransportBase, _asyncio.SocketTransportC
     def get_write_buffer_limits(self):
         return (self._low_water, self._high_water)
 
-    def close(self):
-        """Close after the buffered data is sent; connection_lost(None) follows."""
-        if self._closing:
-            return
-        self._closing = True
-        self._loop.remove_reader(self._sock_fd)
-        if not self._buffer:
-            self._conn_lost += 1
-            self._loop.call_soon(self._call_connection_lost, None)
-
 
 
 class _SelectorDatagramTransport(_SelectorTransportBase, transports.DatagramTransport):
@@ -907,15 +908,3 @@ class _SelectorDatagramTransport(_SelectorTransportBase, transports.DatagramTran
             self._loop.remove_writer(self._sock_fd)
             if self._closing:
                 self._call_connection_lost(None)
-
-    def close(self):
-        """Close once the queued datagrams are sent; connection_lost(None) follows."""
-        if self._closing:
-            return
-        self._closing = True
-        self._loop.remove_reader(self._sock_fd)
-        if not self._buffer:
-            self._conn_lost += 1
-            self._loop.remove_writer(self._sock_fd)
-            self._loop.call_soon(self._call_connection_lost, None)
-
