@@ -11,6 +11,7 @@
 //                    tell "somebody else got it in the meantime" from "nothing happened"
 //   waiting          threads blocked in gil_acquire
 //   switching        threads that dropped on request and wait for somebody to take the GIL
+//   preempted        threads that dropped for a priority waiter and watch for its turn to end
 //   priority_waiting of those, threads returning from blocking calls (IoPriority policy)
 //   holder_io        the holder took the GIL as such a thread (IoPriority policy)
 //   cpu_next         the thread owed the next non-priority turn, or null (IoPriority policy)
@@ -43,9 +44,14 @@
 //      io_budget_ns, which refills at 1/kIoShareDivisor of wall-clock time up to kIoBurstNs.
 //      An I/O thread that only does short bursts always finds budget; one that runs
 //      round trips flat out gets its share of the GIL and no more, so CPU-bound threads lose
-//      at most that share. A priority waiter without budget waits for it to refill, and
-//      meanwhile also queues like a CPU-bound thread (rule 3), so it never fares worse than
-//      under the fair policy.
+//      at most that share. A turn is charged once for each CPU-bound thread that wants the
+//      GIL meanwhile, so with n of them the share is 1/(n * kIoShareDivisor). Under the fair
+//      policy an I/O thread waits behind each of them, and n CPU-bound threads taking turns
+//      among themselves lose almost nothing to it; the smaller share keeps them within a few
+//      percent of that, while the I/O thread's round trips stay a small fraction of the n
+//      intervals it would wait there. A priority waiter without budget waits for it to
+//      refill, and meanwhile also queues like a CPU-bound thread (rule 3), so it never fares
+//      worse than under the fair policy.
 //   3. Turns among the others. I/O threads take the GIL thousands of times a second, so
 //      "nobody got the GIL during my interval" (the fair policy's test) would never hold for
 //      a CPU-bound waiter. Instead `cpu_next` reserves the next non-priority turn: a holder
@@ -106,6 +112,7 @@ struct Gil {
   int waiting = 0;
   int priority_waiting = 0;
   int switching = 0;  // threads that dropped on request, between release and gil_acquire
+  int preempted = 0;  // threads that dropped for a priority turn, until they queue again
   bool holder_io = false;
   ThreadState* cpu_next = nullptr;
   int64_t io_budget_ns = kIoBurstNs;
@@ -149,10 +156,10 @@ uint64_t io_budget_wait_ns(const Gil& g) {
   return static_cast<uint64_t>(-g.io_budget_ns + 1) * kIoShareDivisor;
 }
 
-// Does a CPU-bound thread want the GIL besides the holder (rule 2 charges turns only then)?
-bool cpu_threads_waiting(const Gil& g) {
-  return g.waiting > g.priority_waiting || g.cpu_next != nullptr || g.switching > 0;
-}
+// How many CPU-bound threads want the GIL besides the holder (rule 2 charges each turn this
+// many times), and whether any does.
+int cpu_threads_wanting(const Gil& g) { return g.waiting - g.priority_waiting + g.switching + g.preempted; }
+bool cpu_threads_waiting(const Gil& g) { return cpu_threads_wanting(g) > 0 || g.cpu_next != nullptr; }
 
 void take_locked(Gil& g, ThreadState* ts, uint64_t waited_ns, bool io_turn) {
   g.locked = true;
@@ -181,7 +188,7 @@ void release_locked(Gil& g, ThreadState* ts, bool blocking) {
     s.held_ns += now - s.held_since_ns;
     if (g.holder_io && cpu_threads_waiting(g)) {
       io_budget_left(g, now);
-      g.io_budget_ns -= static_cast<int64_t>(now - s.held_since_ns);
+      g.io_budget_ns -= static_cast<int64_t>(now - s.held_since_ns) * std::max(1, cpu_threads_wanting(g));
     }
   }
   if (trace_enabled()) trace_gil_released(ts, now, blocking);
@@ -330,9 +337,11 @@ void gil_yield_on_request(ThreadState* ts) {
     release_locked(g, ts, false);
     if (io_turn) {
       // Rule 4: the I/O thread takes the GIL and gives it back within microseconds.
+      ++g.preempted;
       spin_unlocked(lock, g.cpu_side_spinning, [&] {
         return g.switch_number.load(std::memory_order_relaxed) != seen && !g.locked.load(std::memory_order_relaxed);
       });
+      --g.preempted;
     } else {
       // Forced switching: do not compete until another thread has actually taken the GIL.
       ++g.switching;

@@ -50,47 +50,71 @@ void io_bound(std::atomic<bool>* stop, uint64_t* held_ns, uint64_t* turns) {
   thread_state_destroy(ts);
 }
 
-TEST_F(GilPolicyTest, IoThreadsShareOfTheGilIsBoundedWhileCpuThreadsWait) {
+// What one run of `cpu_threads` CPU-bound threads and one I/O thread gave.
+struct MixedRun {
+  std::vector<uint64_t> cpu_held_ns;
+  uint64_t io_held_ns = 0;
+  uint64_t io_turns = 0;
+  double elapsed_us = 0;  // from the I/O thread's start to the end
+};
+
+// Starts the CPU-bound threads (the first one takes the GIL before the others start), then the
+// I/O thread, lets them run for `ms`, and stops them all.
+MixedRun run_with_io_thread(int cpu_threads, int ms) {
   std::atomic<bool> stop{false};
-  uint64_t cpu_held = 0, io_held = 0, io_turns = 0;
-  std::thread cpu(cpu_bound, &stop, &cpu_held);
-  while (gil_holder() == nullptr) std::this_thread::yield();
+  MixedRun run;
+  run.cpu_held_ns.resize(cpu_threads);
+  std::vector<std::thread> cpu;
+  for (int i = 0; i < cpu_threads; ++i) {
+    cpu.emplace_back(cpu_bound, &stop, &run.cpu_held_ns[i]);
+    while (gil_holder() == nullptr) std::this_thread::yield();
+  }
   auto start = Clock::now();
-  std::thread io(io_bound, &stop, &io_held, &io_turns);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::thread io(io_bound, &stop, &run.io_held_ns, &run.io_turns);
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
   stop.store(true);
   io.join();
-  cpu.join();
-  double elapsed_us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+  for (std::thread& t : cpu) t.join();
+  run.elapsed_us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+  return run;
+}
+
+TEST_F(GilPolicyTest, IoThreadsShareOfTheGilIsBoundedWhileCpuThreadsWait) {
+  MixedRun run = run_with_io_thread(1, 300);
   // The I/O thread still runs often (priority within its budget)...
-  EXPECT_GE(io_turns, 20u);
+  EXPECT_GE(run.io_turns, 20u);
   // ...but its priority turns, each at least 20 us long, fit in 1/16 of the time plus a 1 ms
   // burst, and its other turns come one per interval (1 ms) like a CPU-bound thread's. Twice
   // that bound still holds under load (turns only get fewer); flat out, without the budget,
   // it takes several times more.
-  double bound = 2 * ((elapsed_us / 16 + 1000) / 20 + elapsed_us / 1000);
-  EXPECT_LT(static_cast<double>(io_turns), bound)
-      << "io held " << io_held / 1000 << " us of " << (cpu_held + io_held) / 1000 << " us";
+  double bound = 2 * ((run.elapsed_us / 16 + 1000) / 20 + run.elapsed_us / 1000);
+  EXPECT_LT(static_cast<double>(run.io_turns), bound)
+      << "io held " << run.io_held_ns / 1000 << " us of " << (run.cpu_held_ns[0] + run.io_held_ns) / 1000 << " us";
 }
 
 TEST_F(GilPolicyTest, CpuBoundThreadsTakeTurnsWhileAnIoThreadCutsIn) {
-  std::atomic<bool> stop{false};
-  uint64_t held_a = 0, held_b = 0, io_held = 0, io_turns = 0;
-  std::thread a(cpu_bound, &stop, &held_a);
-  while (gil_holder() == nullptr) std::this_thread::yield();
-  std::thread b(cpu_bound, &stop, &held_b);
-  std::thread io(io_bound, &stop, &io_held, &io_turns);
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
-  stop.store(true);
-  io.join();
-  a.join();
-  b.join();
-  EXPECT_GE(io_turns, 20u);
+  MixedRun run = run_with_io_thread(2, 400);
+  EXPECT_GE(run.io_turns, 20u);
   // With a 1 ms interval over 400 ms, each CPU-bound thread holds the GIL for a good part of
   // the time (about half of theirs); neither is starved by the I/O thread's hand-offs.
+  uint64_t held_a = run.cpu_held_ns[0], held_b = run.cpu_held_ns[1];
   double share_a = static_cast<double>(held_a) / static_cast<double>(held_a + held_b);
   EXPECT_GT(share_a, 0.1) << "a " << held_a / 1000 << " us, b " << held_b / 1000 << " us";
   EXPECT_LT(share_a, 0.9) << "a " << held_a / 1000 << " us, b " << held_b / 1000 << " us";
+}
+
+TEST_F(GilPolicyTest, IoShareShrinksWithEachCpuBoundThreadThatWaits) {
+  // A long interval keeps the I/O thread's turns as a CPU-bound waiter (out of budget) few.
+  gil_set_switch_interval(0.005);
+  MixedRun run = run_with_io_thread(2, 400);
+  ASSERT_GE(run.io_turns, 20u);
+  double io_share = static_cast<double>(run.io_held_ns) / 1000 / run.elapsed_us;
+  double turn_us = static_cast<double>(run.io_held_ns) / 1000 / static_cast<double>(run.io_turns);
+  // Charged twice over, the priority turns fit in 1/32 of the time plus the 1 ms burst; out
+  // of budget the I/O thread also gets at most one turn per interval as a CPU-bound waiter.
+  // Charged once, the priority turns alone would take 1/16.
+  double bound = 1.0 / 32 + 1000 / run.elapsed_us + turn_us / 5000;
+  EXPECT_LT(io_share, bound) << run.io_turns << " turns of " << turn_us << " us";
 }
 
 }  // namespace
