@@ -46,7 +46,13 @@ def print_table(header, rows):
     print("\n".join(table_lines(header, rows)))
 
 
-def best_of(runs, fn):
-    """The fastest of several runs (fn returns a wall time, or a tuple starting with one):
-    load can only slow a run down."""
-    return min(fn() for _ in range(runs))
+def best_of(runs, configs):
+    """{label: the fastest of `runs` runs} for [(label, fn)], where fn returns a wall time or a
+    tuple starting with one: load can only slow a run down. Rounds run every configuration
+    once, so that the host's speed drifting over the demo (up to 20% within a minute on a
+    shared VM) does not favour the configurations that happen to run first."""
+    results = {label: [] for label, _ in configs}
+    for _ in range(runs):
+        for label, fn in configs:
+            results[label].append(fn())
+    return {label: min(values) for label, values in results.items()}

@@ -11,7 +11,7 @@ import time
 
 import _common
 
-CHUNK = 1_000_000
+CHUNK = 3_000_000
 
 
 def chunk():
@@ -73,7 +73,7 @@ def processes(n):
 def measure(args):
     configs = [("sequential", sequential), ("2 threads", threads(2)), ("4 threads", threads(4)),
                ("2 processes", processes(2)), ("4 processes", processes(4))]
-    best = {label: _common.best_of(args.runs, run) for label, run in configs}
+    best = _common.best_of(args.runs, configs)
     base = best["sequential"][0]
     return [(label, {"wall s": wall, "speed-up": base / wall, "cores busy": cpu / wall})
             for label, (wall, cpu) in best.items()]

@@ -89,11 +89,8 @@ def measure(args):
         ("socket: threads", on_threads(socket_job)),
         ("socket: asyncio", on_asyncio(socket_task)),
     ]
-    rows = []
-    for label, fn in configs:
-        t = _common.best_of(args.runs, timed(fn))
-        rows.append((label, {"wall s": t, "x one wait": t / DELAY}))
-    return rows
+    best = _common.best_of(args.runs, [(label, timed(fn)) for label, fn in configs])
+    return [(label, {"wall s": t, "x one wait": t / DELAY}) for label, t in best.items()]
 
 
 if __name__ == "__main__":
