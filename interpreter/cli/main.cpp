@@ -2,6 +2,7 @@
 // a -c command, a -m module, or a program read from stdin (the REPL when stdin is a terminal).
 #include <limits.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -160,6 +161,20 @@ std::string current_dir() {
   return ::getcwd(buf, sizeof buf) ? std::string(buf) : std::string();
 }
 
+bool is_directory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// A directory given as the script, absolute as CPython shows it in sys.path[0] and its
+// messages: joined to the current directory as typed, not normalised; "." is the current
+// directory itself.
+std::string directory_script_path(const std::string& target) {
+  if (!target.empty() && target[0] == '/') return target;
+  if (target == ".") return current_dir();
+  return current_dir() + "/" + target;
+}
+
 void configure_sys(const Options& o, int argc, char** argv) {
   SysConfig& cfg = sys_config();
   cfg.orig_argv.assign(argv, argv + argc);
@@ -170,7 +185,7 @@ void configure_sys(const Options& o, int argc, char** argv) {
   switch (o.mode) {
     case Mode::Script:
       cfg.argv = {o.target};
-      cfg.path = {absolute_dir_of(o.target)};
+      cfg.path = {is_directory(o.target) ? directory_script_path(o.target) : absolute_dir_of(o.target)};
       break;
     case Mode::Command:
       cfg.argv = {"-c"};
@@ -225,19 +240,34 @@ int inspect_after(Dict* g) {
   return run_repl(g, ReplOptions{});
 }
 
+// Runs a directory's __main__.py as __main__, the directory being sys.path[0].
+int run_directory(const Options& o) {
+  std::string dir = directory_script_path(o.target);
+  size_t end = dir.find_last_not_of('/');
+  std::string file = dir.substr(0, end == std::string::npos ? 0 : end + 1) + "/__main__.py";
+  std::string source;
+  if (!read_file(file, &source)) {
+    std::fprintf(stderr, "minipy: can't find '__main__' module in '%s'\n", dir.c_str());
+    if (o.inspect) return inspect_after(main_globals(Value()));
+    return 1;
+  }
+  Dict* g = main_globals(Value(str_new(file)));
+  dict_set_cstr(g, "__package__", Value(str_new("")));
+  if (!run_source(source, file, g) && !o.inspect) return finish_with_error();
+  if (o.inspect) return inspect_after(g);
+  return 0;
+}
+
 int run(const Options& o) {
   switch (o.mode) {
     case Mode::Script: {
+      if (is_directory(o.target)) return run_directory(o);
       std::string source;
       if (!read_file(o.target, &source)) {
         int err = errno;
         char buf[PATH_MAX];
         std::string shown = ::realpath(o.target.c_str(), buf) ? std::string(buf) : current_dir() + "/" + o.target;
         if (!o.target.empty() && o.target[0] == '/') shown = o.target;
-        if (!o.inspect && err == EISDIR) {
-          std::fprintf(stderr, "minipy: can't find '__main__' module in '%s'\n", shown.c_str());
-          return 1;
-        }
         std::fprintf(stderr, "minipy: can't open file '%s': [Errno %d] %s\n", shown.c_str(), err, std::strerror(err));
         if (o.inspect) return inspect_after(main_globals(Value()));
         return 2;

@@ -36,6 +36,24 @@ with tempfile.TemporaryDirectory() as d:
     print(subprocess.run(['./sub/../link', '-c', check, d], cwd=d, capture_output=True).stdout)
 
 
+# A directory with a __main__.py runs it as __main__, the directory first on sys.path (as
+# typed, made absolute); one without it is an error (exit 1).
+with tempfile.TemporaryDirectory() as d:
+    d = os.path.realpath(d)
+    app = os.path.join(d, 'app')
+    os.mkdir(app)
+    os.mkdir(os.path.join(d, 'empty'))
+    with open(os.path.join(app, '__main__.py'), 'w') as f:
+        f.write('import sys, helper\nprint(__name__, repr(__package__), sys.argv, helper.X)\n'
+                'print(__file__, sys.path[0])\n')
+    with open(os.path.join(app, 'helper.py'), 'w') as f:
+        f.write('X = 42\n')
+    for target in ['app', './app/', app]:
+        r = subprocess.run([sys.executable, target, 'a'], cwd=d, capture_output=True, text=True)
+        print(r.returncode, r.stdout.replace(d, '<dir>'), r.stderr)
+    code, out, err = run([os.path.join(d, 'empty')])
+    print(code, out, err.replace(d, '<dir>'))
+
 # -u and PYTHONUNBUFFERED: stdout and stderr write through, so their writes interleave in order.
 order = 'import sys; print("out 1"); sys.stderr.write("err\\n"); print("out 2")'
 attrs = 'import sys; print(sys.stdout.line_buffering, sys.stdout.write_through, sys.stderr.write_through)'
