@@ -18,6 +18,7 @@
 #include "objects/number_util.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/str_internal.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/abstract.h"
@@ -766,6 +767,7 @@ Value m_to_bytes(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   int64_t length = 1;
   if (a[0] && !index_to_i64(a[0], &length)) return Value();
   if (length < 0) return raise(&exc_ValueError, "length argument must be non-negative");
+  if (length > text::kMaxTextSize) return raise_no_memory();
   bool little, is_signed = false;
   if (!parse_byteorder(a[1], "to_bytes", &little)) return Value();
   if (a[2]) {

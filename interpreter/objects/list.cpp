@@ -40,7 +40,9 @@ bool list_reserve(List* l, int64_t needed) {
   }
   int64_t cap = (needed + (needed >> 3) + 6) & ~int64_t{3};
   if (cap < needed) cap = needed;
-  l->items = static_cast<Value*>(gc_realloc(l->items, static_cast<size_t>(cap) * sizeof(Value)));
+  auto* items = static_cast<Value*>(gc_realloc_or_raise(l->items, static_cast<size_t>(cap) * sizeof(Value)));
+  if (!items) return false;
+  l->items = items;
   l->capacity = cap;
   return true;
 }
@@ -116,6 +118,12 @@ int list_extend(List* l, Value iterable) {
     Value k, v;
     while (dict_next(d, &pos, &k, &v)) l->items[l->size++] = k;
     return 0;
+  }
+  if (type_of(iterable) == &range_type) {
+    // Presized, as CPython presizes from len(): a range too long for memory is a MemoryError
+    // at once (an OverflowError past ssize_t), not after the memory has been filled.
+    int64_t n = range_type.mp_length(iterable);
+    if (n < 0 || !list_reserve(l, l->size + n)) return -1;
   }
   Value it = get_iter(iterable);
   if (!it) return -1;
@@ -653,7 +661,11 @@ Value list_mul(Value a, Value b) {
   int64_t size = l->size;
   if (size == 0 || n == 0) return list_new();
   if (size > kMaxListSize / n) return raise_no_memory();
-  List* r = list_new(size * n);
+  auto* items = static_cast<Value*>(gc_malloc_or_raise(static_cast<size_t>(size * n) * sizeof(Value)));
+  if (!items) return Value();
+  List* r = list_new();
+  r->items = items;
+  r->capacity = size * n;
   if (size == 1) {
     Value v = l->items[0];
     for (int64_t i = 0; i < n; i++) r->items[i] = v;

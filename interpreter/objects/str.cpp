@@ -77,9 +77,11 @@ void free_index(Object* o) { std::free(static_cast<Str*>(o)->aux); }
 }  // namespace
 
 void* alloc_text(size_t bytes) {
-  void* p = bytes <= static_cast<size_t>(kMaxTextSize) + 64 ? GC_MALLOC_ATOMIC(bytes) : nullptr;
-  if (!p) raise_no_memory();
-  return p;
+  if (bytes > static_cast<size_t>(kMaxTextSize) + 64) {
+    raise_no_memory();
+    return nullptr;
+  }
+  return gc_malloc_atomic_or_raise(bytes);
 }
 
 Str* str_alloc(int64_t size, int64_t length, bool ascii) {

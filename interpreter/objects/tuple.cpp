@@ -27,14 +27,13 @@ constexpr int64_t kMaxTupleSize = (INT64_MAX - sizeof(Tuple)) / static_cast<int6
 Tuple* g_empty_tuple = nullptr;
 
 // Allocates a tuple of `type` (tuple or a subclass, whose basicsize may include an instance
-// dict slot) with n null items.
-Tuple* tuple_alloc(Type* type, int64_t n) {
-  Tuple* t;
-  if (type == &tuple_type) {
-    t = alloc<Tuple>(type, static_cast<size_t>(n) * sizeof(Value));
-  } else {
-    t = static_cast<Tuple*>(alloc_object(type, type->basicsize + static_cast<size_t>(n) * sizeof(Value)));
-  }
+// dict slot) with n null items. With `or_raise` (n chosen by the program), null and
+// MemoryError when the memory cannot be had.
+Tuple* tuple_alloc(Type* type, int64_t n, bool or_raise = false) {
+  size_t base = type == &tuple_type ? sizeof(Tuple) : static_cast<size_t>(type->basicsize);
+  size_t bytes = base + static_cast<size_t>(n) * sizeof(Value);
+  auto* t = static_cast<Tuple*>(or_raise ? alloc_object_or_raise(type, bytes) : alloc_object(type, bytes));
+  if (!t) return nullptr;
   t->hash = -1;
   t->size = n;
   return t;
@@ -233,7 +232,8 @@ Value tuple_mul(Value a, Value b) {
   if (t->size == 0 || n == 0) return empty_tuple();
   if (n == 1 && t->type == &tuple_type) return t;
   if (t->size > kMaxTupleSize / n) return raise_no_memory();
-  Tuple* r = tuple_new(t->size * n);
+  Tuple* r = tuple_alloc(&tuple_type, t->size * n, /*or_raise=*/true);
+  if (!r) return Value();
   for (int64_t i = 0; i < n; i++) {
     std::memcpy(r->items() + i * t->size, t->items(), static_cast<size_t>(t->size) * sizeof(Value));
   }

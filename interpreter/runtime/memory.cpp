@@ -169,6 +169,10 @@ void memory_init() {
   // downwards from its end page by page until a fault: about 190 page faults at every start.
   bool is_static = statically_linked();
   if (is_static) GC_set_no_dls(1);
+  // An allocation that fails is the program's MemoryError (or the fatal message above); the
+  // collector's warnings about it ("Failed to expand heap", "Out of Memory!") would be stderr
+  // lines CPython does not print.
+  GC_set_warn_proc(GC_ignore_warn_proc);
   GC_INIT();
   if (is_static) add_static_data_roots();
   // Start-up allocates about 500 KiB. Growing a small heap step by step made the collector run
@@ -210,18 +214,48 @@ void* gc_realloc(void* p, size_t bytes) {
   return q;
 }
 
-Object* alloc_object(Type* type, size_t bytes) {
-  bool atomic = (type->flags & kTypePointerFree) && !(type->flags & kTypeHeap);
-  Object* o;
-  if (atomic) {
-    o = static_cast<Object*>(gc_malloc_atomic(bytes));
-    std::memset(o, 0, bytes);  // atomic memory is not cleared by the collector
-  } else {
-    o = static_cast<Object*>(gc_malloc(bytes));
-  }
+void* gc_malloc_or_raise(size_t bytes) {
+  void* p = GC_MALLOC(bytes);
+  if (!p) raise_no_memory();
+  return p;
+}
+
+void* gc_malloc_atomic_or_raise(size_t bytes) {
+  void* p = GC_MALLOC_ATOMIC(bytes);
+  if (!p) raise_no_memory();
+  return p;
+}
+
+void* gc_realloc_or_raise(void* p, size_t bytes) {
+  void* q = GC_REALLOC(p, bytes);
+  if (!q && bytes) raise_no_memory();
+  return q;
+}
+
+namespace {
+
+bool pointer_free(const Type* type) { return (type->flags & kTypePointerFree) && !(type->flags & kTypeHeap); }
+
+// alloc_object's work once the memory is there.
+Object* finish_object(void* memory, Type* type, size_t bytes, bool atomic) {
+  auto* o = static_cast<Object*>(memory);
+  if (atomic) std::memset(o, 0, bytes);  // atomic memory is not cleared by the collector
   o->type = type;
   if (type->flags & kTypeHasDel) register_finalizer(o, object_call_del, true);
   return o;
+}
+
+}  // namespace
+
+Object* alloc_object(Type* type, size_t bytes) {
+  bool atomic = pointer_free(type);
+  return finish_object(atomic ? gc_malloc_atomic(bytes) : gc_malloc(bytes), type, bytes, atomic);
+}
+
+Object* alloc_object_or_raise(Type* type, size_t bytes) {
+  bool atomic = pointer_free(type);
+  void* memory = atomic ? gc_malloc_atomic_or_raise(bytes) : gc_malloc_or_raise(bytes);
+  return memory ? finish_object(memory, type, bytes, atomic) : nullptr;
 }
 
 void register_finalizer(Object* obj, void (*fn)(Object* obj), bool run_at_exit) {

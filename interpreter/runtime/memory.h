@@ -41,10 +41,17 @@ void* gc_malloc_atomic(size_t bytes);
 void* gc_realloc(void* p, size_t bytes);
 // Scanned like a root and never collected: tables that live as long as the process.
 void* gc_malloc_uncollectable(size_t bytes);
+// For sizes a program chose (a repetition count, a reserve): null with MemoryError pending
+// when the collector cannot provide them, where the functions above end the process.
+void* gc_malloc_or_raise(size_t bytes);
+void* gc_malloc_atomic_or_raise(size_t bytes);
+void* gc_realloc_or_raise(void* p, size_t bytes);
 
 // Allocates an object of `type` with `bytes` total size, zero-filled, header set.
 // Instances of static built-in types flagged kTypePointerFree are allocated atomic.
 Object* alloc_object(Type* type, size_t bytes);
+// The same for a size a program chose: null with MemoryError pending when it cannot be had.
+Object* alloc_object_or_raise(Type* type, size_t bytes);
 
 // Typed form: T must derive from Object. Extra bytes are for trailing variable-size data.
 template <class T>

@@ -14,10 +14,17 @@
 // Errors: a handler that fails jumps to `error` (adds a traceback entry for this frame, then
 // unwinds) or `exception_unwind` (re-raise without a new entry). Unwinding consults the code's
 // exception table; with no handler the frame is left and the caller's CALL site fails in turn.
+//
+// Out of memory in C++ code. Native code builds results in std::string and std::vector, whose
+// allocation failure is a C++ exception, not a Python one. eval_frame catches it and restarts
+// the loop at the innermost frame, raising MemoryError at the instruction that was running, so
+// `b'x' * 10**12` is a MemoryError an `except` clause can catch, as in CPython, not an abort.
 #include "vm/eval.h"
 
 #include <cmath>
 #include <cstdio>
+#include <new>
+#include <stdexcept>
 
 #include "objects/code.h"
 #include "objects/dict.h"
@@ -184,7 +191,11 @@ Str* localsplus_name(Code* co, int i) {
 
 }  // namespace
 
-Value eval_frame(ThreadState* ts, Frame* f, bool throwing) {
+namespace {
+
+// The loop itself, for eval_frame (which has entered `f`). `out_of_memory`: f is the innermost
+// frame, stopped at f->instr by a C++ allocation failure; raise MemoryError there.
+Value run_frames(ThreadState* ts, Frame* f, bool throwing, bool out_of_memory) {
 #ifdef MINIPY_COMPUTED_GOTO
   static void* const kDispatch[kOpcodeCount] = {
 #define OP(name, kind, effect, jump_effect, flags) &&L_##name,
@@ -192,13 +203,6 @@ Value eval_frame(ThreadState* ts, Frame* f, bool throwing) {
 #undef OP
   };
 #endif
-
-  f->back = ts->frame;
-  ts->frame = f;
-  if (!enter_python_frame(ts)) {
-    ts->frame = f->back;
-    return Value();
-  }
 
   Code* co;
   Value* L;
@@ -264,6 +268,10 @@ Value eval_frame(ThreadState* ts, Frame* f, bool throwing) {
   LOAD_FRAME_STATE();
   ip = f->instr;
   sp = f->sp;
+  if (out_of_memory) {
+    raise_no_memory();
+    goto error;
+  }
   if (throwing) {
     // Raise at the yield the generator is suspended at (the instruction before ip), or at the
     // first instruction of a generator that has not started.
@@ -1204,6 +1212,25 @@ exception_unwind: {
   LOAD_FRAME_STATE();
   goto error;
 }
+}
+
+}  // namespace
+
+Value eval_frame(ThreadState* ts, Frame* f, bool throwing) {
+  f->back = ts->frame;
+  ts->frame = f;
+  if (!enter_python_frame(ts)) {
+    ts->frame = f->back;
+    return Value();
+  }
+  try {
+    return run_frames(ts, f, throwing, false);
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
+  // The frames this call pushed, up to ts->frame, are still there; so is an enclosing
+  // eval_frame's try, for a failure in the unwinding itself.
+  return run_frames(ts, ts->frame, false, true);
 }
 
 }  // namespace minipy

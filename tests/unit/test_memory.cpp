@@ -5,11 +5,17 @@
 // collector is conservative, so the checks allow a few survivors.
 #include <gtest/gtest.h>
 
+#include <new>
+#include <string>
 #include <vector>
 
+#include "objects/descriptors.h"
+#include "objects/dict.h"
 #include "objects/exceptions.h"
+#include "objects/str.h"
 #include "objects/type.h"
 #include "runtime/errors.h"
+#include "runtime/interpreter.h"
 #include "runtime/memory.h"
 #include "test_support.h"
 
@@ -135,6 +141,35 @@ TEST_F(MemoryTest, AChainedFinalizerStaysFirstWhenAPlainOneIsRegisteredLater) {
     EXPECT_EQ(order[i + 1], 2);
   }
   g_order = nullptr;
+}
+
+// Native code that builds its result in a std::string the size of a program's request: when
+// that allocation fails, the eval loop turns the C++ exception into MemoryError where the call
+// was, which the program can catch; the frames above it carry on.
+Value fail_allocation(Value, const Value*, size_t, Tuple*) { throw std::bad_alloc(); }
+const MethodDef kFailAllocation = {"fail_allocation", fail_allocation, kMethodStatic};
+
+std::string run_with_failing_allocation(const char* code) {
+  Dict* g = dict_new();
+  dict_set_cstr(g, "fail_allocation", builtin_function_new(&kFailAllocation, Value()));
+  if (!run_source(code, "<test>", g)) {
+    return std::string("!") + type_name(error_fetch());
+  }
+  Value r = dict_get_cstr(g, "result");
+  return r && str_check(r) ? std::string(r.as<Str>()->view()) : "<no result>";
+}
+
+TEST_F(MemoryTest, ACppAllocationFailureIsAMemoryErrorWhereTheCallWas) {
+  EXPECT_EQ(run_with_failing_allocation("def inner():\n"
+                                        "    return fail_allocation()\n"
+                                        "def outer():\n"
+                                        "    try:\n"
+                                        "        inner()\n"
+                                        "    except MemoryError as e:\n"
+                                        "        return 'caught in ' + e.__traceback__.tb_next.tb_frame.f_code.co_name\n"
+                                        "result = outer() + ', then ' + str(sum(range(4)))\n"),
+            "caught in inner, then 6");
+  EXPECT_EQ(run_with_failing_allocation("fail_allocation()\n"), "!MemoryError");
 }
 
 }  // namespace

@@ -580,6 +580,9 @@ TEST_F(ReplPty, TabCompletesAttributesOfDottedNames) {
   s.send("def noisy():\r    print('CALL' + 'ED')\r    return Box\r\r");
   ASSERT_TRUE(s.expect(">>> ")) << s.output();
   s.send("noisy().attr\t");
+  // Ctrl-C only once the line editor has the line (its echo is back): sent earlier, while the
+  // terminal may still be in cooked mode, the tty would discard the typed text with it.
+  ASSERT_TRUE(s.expect("noisy().attr")) << s.output();
   s.send("\x03");
   ASSERT_TRUE(s.expect("KeyboardInterrupt\r\n>>> ")) << s.output();
   EXPECT_EQ(s.output().find("CALLED"), std::string::npos) << s.output();
