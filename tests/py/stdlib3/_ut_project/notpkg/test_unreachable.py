@@ -1,0 +1,6 @@
+import unittest
+
+
+class Unreachable(unittest.TestCase):
+    def test_u(self):
+        pass

@@ -1,0 +1,6 @@
+import unittest
+
+
+class Deep(unittest.TestCase):
+    def test_d(self):
+        raise RuntimeError("deep")
