@@ -272,8 +272,11 @@ int run(const Options& o) {
         if (o.inspect) return inspect_after(main_globals(Value()));
         return 2;
       }
-      Dict* g = main_globals(Value(str_new(o.target)));
-      if (!run_source(source, o.target, g) && !o.inspect) return finish_with_error();
+      // __file__ and the code's filename (tracebacks, warnings) are absolute as in CPython:
+      // the path as typed joined to the current directory, not normalised.
+      std::string file = !o.target.empty() && o.target[0] == '/' ? o.target : current_dir() + "/" + o.target;
+      Dict* g = main_globals(Value(str_new(file)));
+      if (!run_source(source, file, g) && !o.inspect) return finish_with_error();
       if (o.inspect) return inspect_after(g);
       return 0;
     }

@@ -3,16 +3,20 @@
 # against interpreter/vm/opcodes.def and docs/bytecode.md (offsets in bytes, 8 over a cached
 # instruction; jump targets marked >>; a blank line before each new source line; nested code
 # objects disassembled after their parent; the exception table at the end). Addresses in
-# code-object reprs are replaced by 0x... so the output is deterministic.
+# code-object reprs are replaced by 0x..., and the script's folder is taken out of their file
+# names (absolute, as in CPython), so the output is deterministic.
 import dis
 import io
+import os
 import re
+
+HERE = os.path.dirname(__file__) + '/'
 
 
 def show(x, **kw):
     out = io.StringIO()
     dis.dis(x, file=out, **kw)
-    print(re.sub(r'0x[0-9a-f]+', '0x...', out.getvalue()), end='')
+    print(re.sub(r'0x[0-9a-f]+', '0x...', out.getvalue().replace(HERE, '')), end='')
     print('-' * 20)
 
 

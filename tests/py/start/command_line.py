@@ -54,6 +54,16 @@ with tempfile.TemporaryDirectory() as d:
     code, out, err = run([os.path.join(d, 'empty')])
     print(code, out, err.replace(d, '<dir>'))
 
+# The main script's __file__ and its tracebacks' file names are absolute: the path as typed
+# joined to the current directory, not normalised; sys.argv[0] stays as typed.
+with tempfile.TemporaryDirectory() as d:
+    d = os.path.realpath(d)
+    with open(os.path.join(d, 'where.py'), 'w') as f:
+        f.write('import sys\nprint(__file__, sys.argv[0])\nraise ValueError(1)\n')
+    for target in ['where.py', './where.py', os.path.join(d, 'where.py')]:
+        r = subprocess.run([sys.executable, target], cwd=d, capture_output=True, text=True)
+        print(r.returncode, r.stdout.replace(d, '<dir>'), r.stderr.splitlines()[1].replace(d, '<dir>'))
+
 # -u and PYTHONUNBUFFERED: stdout and stderr write through, so their writes interleave in order.
 order = 'import sys; print("out 1"); sys.stderr.write("err\\n"); print("out 2")'
 attrs = 'import sys; print(sys.stdout.line_buffering, sys.stdout.write_through, sys.stderr.write_through)'
