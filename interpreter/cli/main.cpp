@@ -63,6 +63,7 @@ struct Options {
   bool quiet = false;
   bool unbuffered = false;
   bool no_site = false;
+  std::vector<std::string> warn_options;  // -W, in order
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -108,7 +109,7 @@ Options parse_command_line(int argc, char** argv) {
           j = a.size();
           break;
         case 'W':
-          take_value("W");  // warning filters: accepted, the warnings module has defaults
+          o.warn_options.push_back(take_value("W"));
           j = a.size();
           break;
         case 'h':
@@ -182,6 +183,17 @@ void configure_sys(const Options& o, int argc, char** argv) {
   cfg.no_site = o.no_site;
   const char* unbuffered_env = std::getenv("PYTHONUNBUFFERED");
   cfg.unbuffered = o.unbuffered || (unbuffered_env && *unbuffered_env);
+  // sys.warnoptions, which the warnings module applies: PYTHONWARNINGS' comma-separated
+  // filters first, then -W's, so that the command line wins.
+  if (const char* env = std::getenv("PYTHONWARNINGS")) {
+    std::string s = env;
+    for (size_t start = 0; start <= s.size();) {
+      size_t comma = std::min(s.find(',', start), s.size());
+      if (comma > start) cfg.warn_options.push_back(s.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  cfg.warn_options.insert(cfg.warn_options.end(), o.warn_options.begin(), o.warn_options.end());
   switch (o.mode) {
     case Mode::Script:
       cfg.argv = {o.target};

@@ -15,6 +15,7 @@ struct SysConfig {
   bool inspect = false;                // -i
   bool no_site = false;                // -S: exit, quit, help... are not added to builtins
   bool unbuffered = false;             // -u or PYTHONUNBUFFERED: stdout and stderr write through
+  std::vector<std::string> warn_options;  // sys.warnoptions: PYTHONWARNINGS, then -W
 };
 
 SysConfig& sys_config();

@@ -35,6 +35,12 @@ namespace minipy {
 
 namespace {
 
+List* str_list(const std::vector<std::string>& items) {
+  List* l = list_new();
+  for (const std::string& item : items) list_append(l, Value(str_new(item)));
+  return l;
+}
+
 Value sys_exit(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("exit", kwnames) || !check_nargs("exit", nargs, 0, 1)) return Value();
   if (nargs == 0) return raise_empty(&exc_SystemExit);
@@ -234,15 +240,10 @@ Value sys_module_create() {
   Module* m = module_new(intern("sys"));
   module_add_functions(m, kSysFunctions);
   const SysConfig& cfg = sys_config();
-  List* argv = list_new();
-  for (const std::string& a : cfg.argv) list_append(argv, Value(str_new(a)));
-  module_add(m, "argv", Value(argv));
-  List* orig = list_new();
-  for (const std::string& a : cfg.orig_argv) list_append(orig, Value(str_new(a)));
-  module_add(m, "orig_argv", Value(orig));
-  List* path = list_new();
-  for (const std::string& p : cfg.path) list_append(path, Value(str_new(p)));
-  module_add(m, "path", Value(path));
+  module_add(m, "argv", Value(str_list(cfg.argv)));
+  module_add(m, "orig_argv", Value(str_list(cfg.orig_argv)));
+  module_add(m, "path", Value(str_list(cfg.path)));
+  module_add(m, "warnoptions", Value(str_list(cfg.warn_options)));
   module_add(m, "modules", Value(modules_dict()));
   std::string exe = executable_path();
   module_add(m, "executable", Value(str_new(exe)));

@@ -14,7 +14,7 @@ from _bindargs import bind as _bind
 from collections import abc as _abc
 
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
-           'defaultdict', 'deque', 'namedtuple']
+           'UserString', 'defaultdict', 'deque', 'namedtuple']
 
 
 ################################################################################
@@ -1233,3 +1233,162 @@ class UserList(_abc.MutableSequence):
             self.data.extend(other.data)
         else:
             self.data.extend(other)
+
+
+################################################################################
+# UserString
+################################################################################
+
+def _plain(s):
+    """The str inside a UserString argument; anything else as it is."""
+    return s.data if isinstance(s, UserString) else s
+
+
+def _wrapping(name):
+    """A method that calls str's namesake on self.data and wraps the str it returns."""
+    method = getattr(str, name)
+
+    def wrapper(self, *args):
+        return self.__class__(method(self.data, *map(_plain, args)))
+    wrapper.__name__ = wrapper.__qualname__ = name
+    return wrapper
+
+
+def _passing(name):
+    """A method that calls str's namesake on self.data and returns its result as it is."""
+    method = getattr(str, name)
+
+    def passer(self, *args, **kwargs):
+        return method(self.data, *map(_plain, args), **kwargs)
+    passer.__name__ = passer.__qualname__ = name
+    return passer
+
+
+class UserString(_abc.Sequence):
+    """A str wrapper meant for subclassing; the text lives in self.data. Methods that
+    make a new string return an instance of the same class."""
+
+    def __init__(self, seq):
+        if isinstance(seq, str):
+            self.data = seq
+        elif isinstance(seq, UserString):
+            self.data = seq.data[:]
+        else:
+            self.data = str(seq)
+
+    def __str__(self):
+        return str(self.data)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __int__(self):
+        return int(self.data)
+
+    def __float__(self):
+        return float(self.data)
+
+    def __complex__(self):
+        return complex(self.data)
+
+    def __hash__(self):
+        return hash(self.data)
+
+    def __getnewargs__(self):
+        return (self.data[:],)
+
+    def __eq__(self, string):
+        return self.data == _plain(string)
+
+    def __lt__(self, string):
+        return self.data < _plain(string)
+
+    def __le__(self, string):
+        return self.data <= _plain(string)
+
+    def __gt__(self, string):
+        return self.data > _plain(string)
+
+    def __ge__(self, string):
+        return self.data >= _plain(string)
+
+    def __contains__(self, char):
+        return _plain(char) in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, index):
+        return self.__class__(self.data[index])
+
+    def __add__(self, other):
+        other = _plain(other)
+        return self.__class__(self.data + (other if isinstance(other, str) else str(other)))
+
+    def __radd__(self, other):
+        return self.__class__((other if isinstance(other, str) else str(other)) + self.data)
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __mod__(self, args):
+        return self.__class__(self.data % args)
+
+    def __rmod__(self, template):
+        return self.__class__(str(template) % self)
+
+    def encode(self, encoding='utf-8', errors='strict'):
+        return self.data.encode(encoding if encoding else 'utf-8', errors if errors else 'strict')
+
+    def count(self, sub, start=0, end=sys.maxsize):
+        return self.data.count(_plain(sub), start, end)
+
+    def find(self, sub, start=0, end=sys.maxsize):
+        return self.data.find(_plain(sub), start, end)
+
+    def rfind(self, sub, start=0, end=sys.maxsize):
+        return self.data.rfind(_plain(sub), start, end)
+
+    def index(self, sub, start=0, end=sys.maxsize):
+        return self.data.index(_plain(sub), start, end)
+
+    def rindex(self, sub, start=0, end=sys.maxsize):
+        return self.data.rindex(_plain(sub), start, end)
+
+    def endswith(self, suffix, start=0, end=sys.maxsize):
+        return self.data.endswith(suffix, start, end)
+
+    def startswith(self, prefix, start=0, end=sys.maxsize):
+        return self.data.startswith(prefix, start, end)
+
+    def replace(self, old, new, maxsplit=-1):
+        return self.__class__(self.data.replace(_plain(old), _plain(new), maxsplit))
+
+    def split(self, sep=None, maxsplit=-1):
+        return self.data.split(sep, maxsplit)
+
+    def rsplit(self, sep=None, maxsplit=-1):
+        return self.data.rsplit(sep, maxsplit)
+
+    def splitlines(self, keepends=False):
+        return self.data.splitlines(keepends)
+
+    def expandtabs(self, tabsize=8):
+        return self.__class__(self.data.expandtabs(tabsize))
+
+    def format(self, /, *args, **kwds):
+        return self.data.format(*args, **kwds)
+
+    maketrans = str.maketrans
+
+    for _name in ('capitalize', 'casefold', 'center', 'ljust', 'rjust', 'lower', 'upper',
+                  'swapcase', 'title', 'lstrip', 'rstrip', 'strip', 'zfill', 'translate',
+                  'removeprefix', 'removesuffix'):
+        locals()[_name] = _wrapping(_name)
+    for _name in ('format_map', 'join', 'partition', 'rpartition', 'isalpha', 'isalnum',
+                  'isascii', 'isdecimal', 'isdigit', 'isidentifier', 'islower', 'isnumeric',
+                  'isprintable', 'isspace', 'istitle', 'isupper'):
+        locals()[_name] = _passing(_name)
+    del _name

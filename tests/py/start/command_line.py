@@ -64,6 +64,15 @@ with tempfile.TemporaryDirectory() as d:
         r = subprocess.run([sys.executable, target], cwd=d, capture_output=True, text=True)
         print(r.returncode, r.stdout.replace(d, '<dir>'), r.stderr.splitlines()[1].replace(d, '<dir>'))
 
+# -W and PYTHONWARNINGS become sys.warnoptions (the environment's first), which the warnings
+# module applies.
+warn = 'import sys, warnings; print(sys.warnoptions); warnings.warn("w"); print("after")'
+for args, env in [([], {}), (['-W', 'ignore'], {}), (['-Werror'], {}),
+                  (['-W', 'default'], {'PYTHONWARNINGS': 'ignore,error::DeprecationWarning'})]:
+    r = subprocess.run([sys.executable] + args + ['-c', warn], capture_output=True, text=True,
+                       env=dict(os.environ, **env))
+    print(args, env, r.returncode, r.stdout.split('\n'), r.stderr.strip().splitlines()[-1:])
+
 # -u and PYTHONUNBUFFERED: stdout and stderr write through, so their writes interleave in order.
 order = 'import sys; print("out 1"); sys.stderr.write("err\\n"); print("out 2")'
 attrs = 'import sys; print(sys.stdout.line_buffering, sys.stdout.write_through, sys.stderr.write_through)'
