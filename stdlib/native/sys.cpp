@@ -4,6 +4,8 @@
 #include <sys/auxv.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <climits>
 #include <string>
 #include <string_view>
@@ -27,6 +29,7 @@
 #include "runtime/source_lines.h"
 #include "runtime/sys_state.h"
 #include "runtime/thread_state.h"
+#include "runtime/xoptions.h"
 #include "stdlib/native/io_file.h"
 #include "stdlib/native/native_modules.h"
 #include "vm/frame_object.h"
@@ -234,6 +237,42 @@ std::string executable_path() {
   return path;
 }
 
+
+// sys.float_info, int_info and hash_info: what the platform's double and minipy's int and hash
+// really are (ints: GMP, shown with CPython's digit size since int_max_str_digits uses it).
+void add_number_info(Module* m) {
+  Type* float_info = struct_seq_type_new("sys.float_info", {"max", "max_exp", "max_10_exp", "min", "min_exp",
+                                                            "min_10_exp", "dig", "mant_dig", "epsilon", "radix",
+                                                            "rounds"});
+  auto i = [](int64_t v) { return int_from_i64(v); };
+  module_add(m, "float_info", struct_seq_new(float_info, {float_new(DBL_MAX), i(DBL_MAX_EXP), i(DBL_MAX_10_EXP),
+                                                          float_new(DBL_MIN), i(DBL_MIN_EXP), i(DBL_MIN_10_EXP),
+                                                          i(DBL_DIG), i(DBL_MANT_DIG), float_new(DBL_EPSILON),
+                                                          i(FLT_RADIX), i(1)}));
+  Type* int_info = struct_seq_type_new("sys.int_info", {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                                        "str_digits_check_threshold"});
+  module_add(m, "int_info", struct_seq_new(int_info, {i(30), i(4), i(4300), i(640)}));
+  // Numbers hash as in CPython (modulus 2**61 - 1); str and bytes use minipy's own unseeded
+  // 64-bit multiply-mix hash (objects/str.cpp), not SipHash.
+  Type* hash_info = struct_seq_type_new("sys.hash_info", {"width", "modulus", "inf", "nan", "imag", "algorithm",
+                                                          "hash_bits", "seed_bits", "cutoff"});
+  module_add(m, "hash_info", struct_seq_new(hash_info, {i(64), i((int64_t{1} << 61) - 1), i(314159), i(0),
+                                                        i(1000003), Value(intern("wyhash-mix")), i(64), i(0),
+                                                        i(0)}));
+}
+
+// The native modules of stdlib/native/modules.def, and builtins, sorted as in CPython.
+Tuple* builtin_module_names() {
+  std::vector<std::string_view> names = {"builtins"};
+#define NATIVE_MODULE(name, create) names.push_back(#name);
+#include "stdlib/native/modules.def"
+#undef NATIVE_MODULE
+  std::sort(names.begin(), names.end());
+  Tuple* t = tuple_new(static_cast<int64_t>(names.size()));
+  for (size_t k = 0; k < names.size(); ++k) t->items()[k] = Value(str_new(names[k]));
+  return t;
+}
+
 }  // namespace
 
 Value sys_module_create() {
@@ -248,8 +287,11 @@ Value sys_module_create() {
   std::string exe = executable_path();
   module_add(m, "executable", Value(str_new(exe)));
   module_add(m, "_base_executable", Value(str_new(exe)));
-  module_add(m, "prefix", Value(str_new(MINIPY_SOURCE_DIR)));
-  module_add(m, "exec_prefix", Value(str_new(MINIPY_SOURCE_DIR)));
+  for (const char* name : {"prefix", "exec_prefix", "base_prefix", "base_exec_prefix"})
+    module_add(m, name, Value(str_new(MINIPY_SOURCE_DIR)));
+  module_add(m, "platlibdir", Value(intern("lib")));
+  module_add(m, "abiflags", Value(intern("")));
+  module_add(m, "pycache_prefix", none_value());
   module_add(m, "platform", Value(intern("linux")));
   module_add(m, "byteorder", Value(intern("little")));
   module_add(m, "maxsize", int_from_i64(INT64_MAX));
@@ -293,8 +335,14 @@ Value sys_module_create() {
   module_add(m, "__stdin__", in);
   module_add(m, "__stdout__", out);
   module_add(m, "__stderr__", err);
-  Tuple* builtin_names = tuple_new(0);
-  module_add(m, "builtin_module_names", Value(builtin_names));
+  add_number_info(m);
+  module_add(m, "float_repr_style", Value(intern("short")));
+  module_add(m, "builtin_module_names", Value(builtin_module_names()));
+  Dict* xoptions = dict_new();
+  for (const auto& [name, value] : all_xoptions()) {
+    if (dict_set(xoptions, Value(str_new(name)), value ? Value(str_new(*value)) : true_value()) < 0) return Value();
+  }
+  module_add(m, "_xoptions", Value(xoptions));
   return Value(m);
 }
 
