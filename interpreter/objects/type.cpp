@@ -471,13 +471,79 @@ Value newobj(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 
 const MethodDef kNewObjDef = {"__newobj__", newobj, kMethodStatic};
 
-// (__newobj__, (cls,), state, None, None): enough for copy and pickle-style reconstruction.
+// copyreg.__newobj_ex__: the same with keyword arguments, cls.__new__(cls, *args, **kwargs).
+Value newobj_ex(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("__newobj_ex__", kwnames) || !check_nargs("__newobj_ex__", nargs, 3, 3)) return Value();
+  if (!isinstance_fast(args[0], &type_type) || !tuple_check(args[1]) || !dict_check(args[2])) {
+    return raise(&exc_TypeError, "__newobj_ex__ expects a class, a tuple and a dict");
+  }
+  Value new_fn = getattr(args[0], NAME(__new__));
+  if (!new_fn) return new_fn;
+  Tuple* new_args = args[1].as<Tuple>();
+  std::vector<Value> all{args[0]};
+  all.insert(all.end(), new_args->items(), new_args->items() + new_args->size);
+  return call_tuple_dict(new_fn, tuple_from_array(all.data(), static_cast<int64_t>(all.size())), args[2].as<Dict>());
+}
+
+const MethodDef kNewObjExDef = {"__newobj_ex__", newobj_ex, kMethodStatic};
+
+// The arguments cls.__new__ needs to recreate `self`, from __getnewargs_ex__ (args, kwargs)
+// or __getnewargs__ (args), checked as CPython checks them; none by default.
+bool new_arguments(Value self, Tuple** args, Dict** kwargs) {
+  *args = tuple_new(0);
+  *kwargs = nullptr;
+  if (Value ex = getattr_optional(self, NAME(__getnewargs_ex__))) {
+    Value r = call(ex, {});
+    if (!r) return false;
+    if (!tuple_check(r) || r.as<Tuple>()->size != 2) {
+      if (tuple_check(r)) {
+        raise(&exc_ValueError, "__getnewargs_ex__ should return a tuple of length 2, not " +
+                                   std::to_string(r.as<Tuple>()->size));
+      } else {
+        raise(&exc_TypeError, std::string("__getnewargs_ex__ should return a tuple, not '") + type_name(r) + "'");
+      }
+      return false;
+    }
+    Value a = r.as<Tuple>()->items()[0], k = r.as<Tuple>()->items()[1];
+    if (!tuple_check(a)) {
+      raise(&exc_TypeError, std::string("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '") +
+                                type_name(a) + "'");
+      return false;
+    }
+    if (!dict_check(k)) {
+      raise(&exc_TypeError, std::string("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '") +
+                                type_name(k) + "'");
+      return false;
+    }
+    *args = a.as<Tuple>();
+    *kwargs = k.as<Dict>();
+    return true;
+  }
+  if (error_pending()) return false;
+  if (Value plain = getattr_optional(self, NAME(__getnewargs__))) {
+    Value r = call(plain, {});
+    if (!r) return false;
+    if (!tuple_check(r)) {
+      raise(&exc_TypeError, std::string("__getnewargs__ should return a tuple, not '") + type_name(r) + "'");
+      return false;
+    }
+    *args = r.as<Tuple>();
+    return true;
+  }
+  return !error_pending();
+}
+
+// (__newobj__, (cls, *args), state, listitems, dictitems), or with keyword arguments for
+// __new__, (__newobj_ex__, (cls, args, kwargs), ...): what copy and pickle recreate it from.
 Value object_reduce_impl(Value self) {
   Type* t = type_of(self);
   // A built-in type without its own __reduce__ keeps native state the default cannot capture.
   if (!(t->flags & kTypeHeap) && t != &object_type) {
     return raise(&exc_TypeError, std::string("cannot pickle '") + t->name + "' object");
   }
+  Tuple* new_args;
+  Dict* new_kwargs;
+  if (!new_arguments(self, &new_args, &new_kwargs)) return Value();
   Value state = call_method(self, NAME(__getstate__), {});
   if (!state) return state;
   // Subclasses of list and dict carry their items besides the state, as iterators.
@@ -488,8 +554,17 @@ Value object_reduce_impl(Value self) {
     dict_items = items ? get_iter(items) : items;
   }
   if (!list_items || !dict_items) return Value();
+  Value cls(type_of(self));
+  if (new_kwargs && dict_size(new_kwargs) > 0) {
+    return Value(tuple_of({builtin_function_new(&kNewObjExDef, Value(), Value(NAME(copyreg))),
+                           Value(tuple_of({cls, Value(new_args), Value(new_kwargs)})), state, list_items,
+                           dict_items}));
+  }
+  std::vector<Value> args{cls};
+  args.insert(args.end(), new_args->items(), new_args->items() + new_args->size);
   return Value(tuple_of({builtin_function_new(&kNewObjDef, Value(), Value(NAME(copyreg))),
-                         Value(tuple_of({Value(type_of(self))})), state, list_items, dict_items}));
+                         Value(tuple_from_array(args.data(), static_cast<int64_t>(args.size()))), state,
+                         list_items, dict_items}));
 }
 
 Value object_reduce_ex_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {

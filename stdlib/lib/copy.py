@@ -1,8 +1,8 @@
 """Generic (shallow and deep) copying operations.
 
 Classes can customise copying with __copy__(self) and __deepcopy__(self,
-memo), or with __getstate__/__setstate__ (and __getnewargs__ for
-immutable types such as namedtuples).  Other instances are copied by
+memo), or with __getstate__/__setstate__ (and __getnewargs__ or
+__getnewargs_ex__ for immutable types such as namedtuples).  Other instances are copied by
 creating an object of the same class without calling __init__ and copying
 its __dict__; instances of list, dict and set subclasses also get their
 items copied.  Only classes that define their own __reduce_ex__ or
@@ -155,8 +155,14 @@ def _reconstruct(x, memo):
     """Copy an instance: deep if memo is not None, else shallow."""
     deep = memo is not None
     cls = type(x)
+    getnewargs_ex = getattr(cls, '__getnewargs_ex__', None)
     getnewargs = getattr(cls, '__getnewargs__', None)
-    if getnewargs is not None:
+    if getnewargs_ex is not None:
+        args, kwargs = getnewargs_ex(x)
+        if deep:
+            args, kwargs = deepcopy(args, memo), deepcopy(kwargs, memo)
+        y = cls.__new__(cls, *args, **kwargs)
+    elif getnewargs is not None:
         args = getnewargs(x)
         if deep:
             args = deepcopy(args, memo)

@@ -184,6 +184,26 @@ class partial:
         keywords = {**self.keywords, **keywords}
         return self.func(*self.args, *args, **keywords)
 
+    _FIELDS = ('func', 'args', 'keywords')
+
+    def __reduce__(self):
+        # As CPython's: recreated from the function, then the whole state set at once; the
+        # namespace holds only attributes besides the three fields.
+        namespace = {k: v for k, v in self.__dict__.items() if k not in self._FIELDS}
+        return type(self), (self.func,), (self.func, self.args, self.keywords, namespace or None)
+
+    def __setstate__(self, state):
+        if (not isinstance(state, tuple) or len(state) != 4 or not callable(state[0])
+                or not isinstance(state[1], tuple)
+                or (state[2] is not None and not isinstance(state[2], dict))
+                or (state[3] is not None and not isinstance(state[3], dict))):
+            raise TypeError('invalid partial state')
+        func, args, keywords, namespace = state
+        self.__dict__ = dict(namespace or {})
+        self.func = func
+        self.args = tuple(args)
+        self.keywords = dict(keywords or {})
+
     @recursive_repr()
     def __repr__(self):
         qualname = type(self).__qualname__
