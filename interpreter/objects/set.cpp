@@ -1,8 +1,23 @@
 // set and frozenset: open-addressing hash tables of keys with their hashes.
 //
-// The table size is a power of two and is kept at most 60% full (counting the dummies left by
-// deletions), so probing always ends at an empty slot. The probe sequence is the dict's
-// (i = 5i + perturb + 1), which mixes in the high bits of the hash.
+// Iteration walks the table in slot order, so the order a program sees is fixed by where each
+// key lands. Programs print sets of ints (whose hashes are deterministic) and expect CPython's
+// order, so the table follows CPython 3.11's documented rules exactly:
+//
+// * Sizes are powers of two, at least 8. An empty slot has a null key; a deleted key leaves a
+//   dummy (hash -1, which no live key has) so probe chains stay intact.
+// * Probing starts at hash & mask (the hash taken as unsigned). From each probe position i,
+//   when i + 9 <= mask, the 9 following slots are tried too (linear probing is cache
+//   friendly); then perturb >>= 5 and i = (i * 5 + 1 + perturb) & mask, which brings in the
+//   high bits of the hash.
+// * An add stops at the first empty slot, but reuses the last dummy seen before it. Only
+//   filling an empty slot counts towards `fill`; when fill * 5 >= mask * 3 the table is
+//   rebuilt for used * 4 keys (used * 2 above 50000): the smallest power of two above that.
+// * Rebuilding (and copying into an empty table) reinserts the live keys in old slot order
+//   without comparisons and without the reuse of dummies.
+// * Bulk operations size the table up front and pick the order in which they add keys the way
+//   CPython does (see merge, update_from_dict, intersection, difference, symmetric_difference).
+// * set.pop() resumes scanning at `finger`, which survives clear() and resizes.
 #include "objects/set.h"
 
 #include <cstring>
@@ -32,6 +47,9 @@ inline bool is_dummy(Value k) { return k.is(Value(&g_dummy)); }
 inline bool is_live(Value k) { return k && !is_dummy(k); }
 
 constexpr int64_t kMinTable = 8;
+constexpr uint64_t kLinearProbes = 9;
+constexpr int kPerturbShift = 5;
+constexpr int64_t kDummyHash = -1;
 constexpr int64_t kLookupError = -2;
 
 inline Set* as_set(Value v) { return v.as<Set>(); }
@@ -49,43 +67,78 @@ Set* set_alloc(Type* type) {
   return s;
 }
 
+// Installs an empty table of `size` slots. `finger` is left alone, as CPython does.
 void table_alloc(Set* s, int64_t size) {
   s->table = static_cast<SetEntry*>(gc_malloc(static_cast<size_t>(size) * sizeof(SetEntry)));
   s->mask = size - 1;
   s->fill = 0;
   s->used = 0;
-  s->finger = 0;
 }
 
-// Adds a key known to be absent into a table without dummies (resize, copy).
-void insert_clean(Set* s, Value key, int64_t hash) {
-  uint64_t mask = static_cast<uint64_t>(s->mask);
+// An empty set has no table until a key arrives; it behaves as the minimum-size table.
+void ensure_table(Set* s) {
+  if (!s->table) table_alloc(s, kMinTable);
+}
+
+// The next probe position after the run of slots starting at i.
+inline uint64_t next_probe(uint64_t i, uint64_t* perturb, uint64_t mask) {
+  *perturb >>= kPerturbShift;
+  return (i * 5 + 1 + *perturb) & mask;
+}
+
+// How many slots after i are probed linearly before jumping.
+inline uint64_t linear_run(uint64_t i, uint64_t mask) { return i + kLinearProbes <= mask ? kLinearProbes : 0; }
+
+// Puts a key known to be absent into the first empty slot of its probe sequence (no dummies
+// are expected: used when rebuilding and copying). Does not count it.
+void insert_clean(SetEntry* table, uint64_t mask, Value key, int64_t hash) {
   uint64_t perturb = static_cast<uint64_t>(hash);
-  uint64_t i = perturb & mask;
-  while (s->table[i].key) {
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
+  for (uint64_t i = perturb & mask;; i = next_probe(i, &perturb, mask)) {
+    for (uint64_t j = i, last = i + linear_run(i, mask); j <= last; j++) {
+      if (!table[j].key) {
+        table[j].key = key;
+        table[j].hash = hash;
+        return;
+      }
+    }
   }
-  s->table[i].key = key;
-  s->table[i].hash = hash;
-  s->fill++;
-  s->used++;
 }
 
-// Rebuilds the table big enough for `minused` keys, dropping dummies.
+// Rebuilds the table with the smallest power-of-two size (at least 8) above `minused`,
+// reinserting the live keys in slot order and dropping dummies.
 void resize(Set* s, int64_t minused) {
   int64_t size = kMinTable;
   while (size <= minused) size <<= 1;
   SetEntry* old = s->table;
   int64_t old_size = old ? s->mask + 1 : 0;
+  int64_t used = s->used;
   table_alloc(s, size);
+  uint64_t mask = static_cast<uint64_t>(s->mask);
   for (int64_t i = 0; i < old_size; i++) {
-    if (is_live(old[i].key)) insert_clean(s, old[i].key, old[i].hash);
+    if (is_live(old[i].key)) insert_clean(s->table, mask, old[i].key, old[i].hash);
   }
+  s->fill = s->used = used;
 }
 
-// The slot holding key, -1 if absent (then *free_slot is where to insert it), kLookupError if
-// comparing raised. A user __eq__ that mutates the set makes the probe restart.
+// The size CPython rebuilds for once an add has made the table too full.
+inline int64_t growth_target(int64_t used) { return used > 50000 ? used * 2 : used * 4; }
+
+// Whether key is the live entry e. -1 on error; 2 when the comparison changed the set, so the
+// probe must restart.
+int entry_matches(Set* s, SetEntry* e, Value key, int64_t hash) {
+  Value ek = e->key;
+  if (ek.is(key)) return 1;
+  if (e->hash != hash || (ek.is_small_int() && key.is_small_int())) return 0;
+  if (exact_str(ek) && exact_str(key)) return str_equal(ek.as<Str>(), key.as<Str>());
+  SetEntry* table = s->table;
+  int eq = equals(ek, key);
+  if (eq < 0) return -1;
+  if (s->table != table || !e->key.is(ek)) return 2;
+  return eq;
+}
+
+// The slot holding key, -1 if absent (then *free_slot is where an add puts it: the last dummy
+// passed, else the empty slot that ended the search), kLookupError if comparing raised.
 int64_t lookup(Set* s, Value key, int64_t hash, int64_t* free_slot) {
 restart:
   if (!s->table) {
@@ -94,48 +147,43 @@ restart:
   }
   uint64_t mask = static_cast<uint64_t>(s->mask);
   uint64_t perturb = static_cast<uint64_t>(hash);
-  uint64_t i = perturb & mask;
-  int64_t first_dummy = -1;
-  for (;;) {
-    SetEntry* e = &s->table[i];
-    Value ek = e->key;
-    if (!ek) {
-      *free_slot = first_dummy >= 0 ? first_dummy : static_cast<int64_t>(i);
-      return -1;
-    }
-    if (is_dummy(ek)) {
-      if (first_dummy < 0) first_dummy = static_cast<int64_t>(i);
-    } else if (ek.is(key)) {
-      return static_cast<int64_t>(i);
-    } else if (e->hash == hash && !(ek.is_small_int() && key.is_small_int())) {
-      if (exact_str(ek) && exact_str(key)) {
-        if (str_equal(ek.as<Str>(), key.as<Str>())) return static_cast<int64_t>(i);
-      } else {
-        SetEntry* table = s->table;
-        int eq = equals(ek, key);
-        if (eq < 0) return kLookupError;
-        if (s->table != table || !s->table[i].key.is(ek)) goto restart;
-        if (eq) return static_cast<int64_t>(i);
+  int64_t last_dummy = -1;
+  for (uint64_t i = perturb & mask;; i = next_probe(i, &perturb, mask)) {
+    for (uint64_t j = i, last = i + linear_run(i, mask); j <= last; j++) {
+      SetEntry* e = &s->table[j];
+      if (!e->key) {
+        *free_slot = last_dummy >= 0 ? last_dummy : static_cast<int64_t>(j);
+        return -1;
+      }
+      if (is_dummy(e->key)) {
+        last_dummy = static_cast<int64_t>(j);
+        continue;
+      }
+      switch (entry_matches(s, e, key, hash)) {
+        case 1: return static_cast<int64_t>(j);
+        case -1: return kLookupError;
+        case 2: goto restart;
+        default: break;
       }
     }
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
   }
 }
 
 // 1 added, 0 already present, -1 error.
 int insert_hashed(Set* s, Value key, int64_t hash) {
-  if (!s->table) table_alloc(s, kMinTable);
+  ensure_table(s);
   int64_t free_slot;
   int64_t ix = lookup(s, key, hash, &free_slot);
   if (ix == kLookupError) return -1;
   if (ix >= 0) return 0;
   SetEntry* e = &s->table[free_slot];
-  if (!e->key) s->fill++;
+  bool was_empty = !e->key;
   e->key = key;
   e->hash = hash;
   s->used++;
-  if (s->fill * 5 >= s->mask * 3) resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
+  if (!was_empty) return 1;  // a reused dummy: fill is unchanged, so no resize
+  s->fill++;
+  if (s->fill * 5 >= s->mask * 3) resize(s, growth_target(s->used));
   return 1;
 }
 
@@ -146,6 +194,7 @@ int discard_hashed(Set* s, Value key, int64_t hash) {
   if (ix == kLookupError) return -1;
   if (ix < 0) return 0;
   s->table[ix].key = Value(&g_dummy);
+  s->table[ix].hash = kDummyHash;
   s->used--;
   return 1;
 }
@@ -157,24 +206,57 @@ int contains_hashed(Set* s, Value key, int64_t hash) {
   return ix >= 0;
 }
 
+// Empties s (back to the minimum table); `finger` stays, as in CPython.
 void set_clear_table(Set* s) {
   s->table = nullptr;
   s->mask = 0;
   s->fill = 0;
   s->used = 0;
-  s->finger = 0;
 }
 
-// A copy of s as an instance of `type` (set or frozenset).
+// Adds every key of o to s (CPython's set_merge). The table is first sized for both sets
+// together; an empty s then takes o's keys without comparisons: a slot-for-slot copy when the
+// sizes match and o has no dummies, else clean reinsertion in o's slot order.
+int merge(Set* s, Set* o) {
+  if (o == s || o->used == 0) return 0;
+  ensure_table(s);
+  if ((s->fill + o->used) * 5 >= s->mask * 3) resize(s, (s->used + o->used) * 2);
+  if (s->fill == 0) {
+    if (s->mask == o->mask && o->fill == o->used) {
+      std::memcpy(s->table, o->table, static_cast<size_t>(o->mask + 1) * sizeof(SetEntry));
+    } else {
+      uint64_t mask = static_cast<uint64_t>(s->mask);
+      for (int64_t i = 0; i <= o->mask; i++) {
+        if (is_live(o->table[i].key)) insert_clean(s->table, mask, o->table[i].key, o->table[i].hash);
+      }
+    }
+    s->fill = s->used = o->used;
+    return 0;
+  }
+  for (int64_t i = 0; i <= o->mask; i++) {
+    SetEntry e = o->table[i];
+    if (is_live(e.key) && insert_hashed(s, e.key, e.hash) < 0) return -1;
+  }
+  return 0;
+}
+
+// Adds the keys of an exact dict in its order, after sizing the table for both.
+int update_from_dict(Set* s, Dict* d) {
+  ensure_table(s);
+  int64_t n = dict_size(d);
+  if ((s->fill + n) * 5 >= s->mask * 3) resize(s, (s->used + n) * 2);
+  int64_t pos = 0, h;
+  Value k, v;
+  while (dict_next_hashed(d, &pos, &k, &v, &h)) {
+    if (insert_hashed(s, k, h) < 0) return -1;
+  }
+  return 0;
+}
+
+// A new set of `type` (set or frozenset) with the keys of src (CPython's set_copy).
 Set* copy_as(Type* type, Set* src) {
   Set* r = set_alloc(type);
-  if (src->used == 0) return r;
-  int64_t size = kMinTable;
-  while (size * 3 <= src->used * 5) size <<= 1;
-  table_alloc(r, size);
-  for (int64_t i = 0; i <= src->mask; i++) {
-    if (is_live(src->table[i].key)) insert_clean(r, src->table[i].key, src->table[i].hash);
-  }
+  merge(r, src);  // cannot fail: no comparisons into an empty set
   return r;
 }
 
@@ -225,18 +307,20 @@ int is_subset(Set* a, Set* b) {
   return 1;
 }
 
-// A new set (of `type`) with the keys of s that are (or, with keep_common false, are not) in
-// `other` (any iterable when keep_common, a set otherwise).
+// A new set of base type `type` with the keys common to s and `other` (any iterable).
+// Between two sets CPython walks the smaller one (the other operand when sizes tie), adding
+// that set's keys; an iterable is walked in its own order.
 Value intersection(Type* type, Set* s, Value other) {
+  if (other.is(s)) return copy_as(type, s);
   Set* r = set_alloc(type);
   if (anyset_check(other)) {
-    Set* a = s;
-    Set* b = as_set(other);
-    if (a->used > b->used) std::swap(a, b);  // iterate the smaller one
-    for (int64_t i = 0; a->table && i <= a->mask; i++) {
-      SetEntry e = a->table[i];
+    Set* big = s;
+    Set* small = as_set(other);
+    if (small->used > big->used) std::swap(big, small);
+    for (int64_t i = 0; small->table && i <= small->mask; i++) {
+      SetEntry e = small->table[i];
       if (!is_live(e.key)) continue;
-      int c = contains_hashed(b, e.key, e.hash);
+      int c = contains_hashed(big, e.key, e.hash);
       if (c < 0) return Value();
       if (c && insert_hashed(r, e.key, e.hash) < 0) return Value();
     }
@@ -253,6 +337,74 @@ Value intersection(Type* type, Set* s, Value other) {
     if (c < 0) return Value();
     if (c && insert_hashed(r, x, h) < 0) return Value();
   }
+}
+
+// self.intersection(*args): each step intersects the previous result with the next argument;
+// no arguments gives a copy.
+Value intersection_multi(Value self, const Value* args, size_t nargs) {
+  Type* type = base_type(self);
+  if (nargs == 0) return copy_as(type, as_set(self));
+  Value r = self;
+  for (size_t i = 0; i < nargs && r; i++) r = intersection(type, as_set(r), args[i]);
+  return r;
+}
+
+// Gives s the table of t (a fresh result), keeping s's identity and its pop finger.
+void adopt_table(Set* s, Set* t) {
+  s->table = t->table;
+  s->mask = t->mask;
+  s->fill = t->fill;
+  s->used = t->used;
+}
+
+// The size of a set or exact dict, or -1 for another iterable.
+int64_t sized_operand(Value v) {
+  if (anyset_check(v)) return as_set(v)->used;
+  if (dict_check_exact(v)) return dict_size(v.as<Dict>());
+  return -1;
+}
+
+// Whether d has key. -1 on error.
+int dict_has_hashed(Dict* d, Value key, int64_t hash) {
+  if (dict_get_hashed(d, key, hash)) return 1;
+  return error_pending() ? -1 : 0;
+}
+
+// s - other as a new set of base type `type` (CPython's set_difference). When other is a set
+// or dict not much smaller than s, s is walked and its keys missing from other are added to an
+// empty set; otherwise s is copied and other's keys are discarded from the copy.
+Value difference(Type* type, Set* s, Value other) {
+  int64_t other_size = sized_operand(other);
+  if (other_size < 0 || (s->used >> 2) > other_size) {
+    Set* r = copy_as(type, s);
+    if (set_difference_update(r, other) < 0) return Value();
+    return r;
+  }
+  Set* r = set_alloc(type);
+  for (int64_t i = 0; s->table && i <= s->mask; i++) {
+    SetEntry e = s->table[i];
+    if (!is_live(e.key)) continue;
+    int c = anyset_check(other) ? contains_hashed(as_set(other), e.key, e.hash)
+                                : dict_has_hashed(other.as<Dict>(), e.key, e.hash);
+    if (c < 0) return Value();
+    if (!c && insert_hashed(r, e.key, e.hash) < 0) return Value();
+  }
+  return r;
+}
+
+// Removes key from s if present, else adds it. -1 on error.
+int toggle(Set* s, Value key, int64_t hash) {
+  int r = discard_hashed(s, key, hash);
+  if (r < 0) return -1;
+  return r == 0 && insert_hashed(s, key, hash) < 0 ? -1 : 0;
+}
+
+// s ^ other as a new set of base type `type`: CPython starts from a copy of other (built as
+// set(other) would be) and toggles the keys of s into it.
+Value symmetric_difference(Type* type, Set* s, Value other) {
+  Value r = set_from_iterable(type, other);
+  if (!r || set_symmetric_difference_update(as_set(r), s) < 0) return Value();
+  return r;
 }
 
 }  // namespace
@@ -301,25 +453,8 @@ bool anyset_check(Value v) {
 }
 
 int set_update(Set* s, Value iterable) {
-  if (anyset_check(iterable)) {
-    Set* o = as_set(iterable);
-    if (o == s) return 0;
-    if (s->used == 0 && o->used > 0) resize(s, o->used);
-    for (int64_t i = 0; o->table && i <= o->mask; i++) {
-      SetEntry e = o->table[i];
-      if (is_live(e.key) && insert_hashed(s, e.key, e.hash) < 0) return -1;
-    }
-    return 0;
-  }
-  if (dict_check_exact(iterable)) {
-    Dict* d = iterable.as<Dict>();
-    int64_t pos = 0, h;
-    Value k, v;
-    while (dict_next_hashed(d, &pos, &k, &v, &h)) {
-      if (insert_hashed(s, k, h) < 0) return -1;
-    }
-    return 0;
-  }
+  if (anyset_check(iterable)) return merge(s, as_set(iterable));
+  if (dict_check_exact(iterable)) return update_from_dict(s, iterable.as<Dict>());
   Value it = get_iter(iterable);
   if (!it) return -1;
   for (;;) {
@@ -332,16 +467,11 @@ int set_update(Set* s, Value iterable) {
 int set_intersection_update(Set* s, Value iterable) {
   Value r = intersection(&set_type, s, iterable);
   if (!r) return -1;
-  // Adopt the result's table: s keeps its identity.
-  Set* t = as_set(r);
-  s->table = t->table;
-  s->mask = t->mask;
-  s->fill = t->fill;
-  s->used = t->used;
-  s->finger = 0;
+  adopt_table(s, as_set(r));
   return 0;
 }
 
+// Discards other's keys, then rebuilds the table if more than a quarter of it is dummies.
 int set_difference_update(Set* s, Value iterable) {
   if (iterable.is(s)) {
     set_clear_table(s);
@@ -353,32 +483,39 @@ int set_difference_update(Set* s, Value iterable) {
       SetEntry e = o->table[i];
       if (is_live(e.key) && discard_hashed(s, e.key, e.hash) < 0) return -1;
     }
-    return 0;
+  } else {
+    Value it = get_iter(iterable);
+    if (!it) return -1;
+    while (Value x = iter_next(it)) {
+      if (set_discard(s, x) < 0) return -1;
+    }
+    if (error_pending()) return -1;
   }
-  Value it = get_iter(iterable);
-  if (!it) return -1;
-  for (;;) {
-    Value x = iter_next(it);
-    if (!x) return error_pending() ? -1 : 0;
-    if (set_discard(s, x) < 0) return -1;
-  }
+  if (s->fill - s->used > s->mask / 4) resize(s, growth_target(s->used));
+  return 0;
 }
 
+// Toggles each key of other: an exact dict in its order, a set in slot order, any other
+// iterable after collecting it into a set (so duplicates count once).
 int set_symmetric_difference_update(Set* s, Value iterable) {
   if (iterable.is(s)) {
     set_clear_table(s);
     return 0;
   }
-  // Duplicates in a plain iterable must count once, so it becomes a set first.
-  Value ov = as_anyset(iterable);
+  if (dict_check_exact(iterable)) {
+    int64_t pos = 0, h;
+    Value k, v;
+    while (dict_next_hashed(iterable.as<Dict>(), &pos, &k, &v, &h)) {
+      if (toggle(s, k, h) < 0) return -1;
+    }
+    return 0;
+  }
+  Value ov = anyset_check(iterable) ? iterable : set_from_iterable(base_type(s), iterable);
   if (!ov) return -1;
   Set* o = as_set(ov);
   for (int64_t i = 0; o->table && i <= o->mask; i++) {
     SetEntry e = o->table[i];
-    if (!is_live(e.key)) continue;
-    int r = discard_hashed(s, e.key, e.hash);
-    if (r < 0) return -1;
-    if (r == 0 && insert_hashed(s, e.key, e.hash) < 0) return -1;
+    if (is_live(e.key) && toggle(s, e.key, e.hash) < 0) return -1;
   }
   return 0;
 }
@@ -403,7 +540,7 @@ int set_tp_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
     return -1;
   }
   Set* s = as_set(self);
-  set_clear_table(s);
+  if (s->fill) set_clear_table(s);
   return nargs == 1 ? set_update(s, args[0]) : 0;
 }
 
@@ -494,7 +631,7 @@ int set_bool(Value self) { return as_set(self)->used != 0; }
 Value set_or(Value a, Value b) {
   if (!anyset_check(a) || !anyset_check(b)) return not_implemented_value();
   Set* r = copy_as(base_type(a), as_set(a));
-  if (set_update(r, b) < 0) return Value();
+  if (!b.is(a) && set_update(r, b) < 0) return Value();
   return r;
 }
 
@@ -505,24 +642,12 @@ Value set_and(Value a, Value b) {
 
 Value set_sub(Value a, Value b) {
   if (!anyset_check(a) || !anyset_check(b)) return not_implemented_value();
-  Set* s = as_set(a);
-  Set* o = as_set(b);
-  Set* r = set_alloc(base_type(a));
-  for (int64_t i = 0; s->table && i <= s->mask; i++) {
-    SetEntry e = s->table[i];
-    if (!is_live(e.key)) continue;
-    int c = contains_hashed(o, e.key, e.hash);
-    if (c < 0) return Value();
-    if (!c && insert_hashed(r, e.key, e.hash) < 0) return Value();
-  }
-  return r;
+  return difference(base_type(a), as_set(a), b);
 }
 
 Value set_xor(Value a, Value b) {
   if (!anyset_check(a) || !anyset_check(b)) return not_implemented_value();
-  Set* r = copy_as(base_type(a), as_set(a));
-  if (set_symmetric_difference_update(r, b) < 0) return Value();
-  return r;
+  return symmetric_difference(base_type(a), as_set(a), b);
 }
 
 template <int (*update)(Set*, Value)>
@@ -601,6 +726,7 @@ Value m_pop(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   while (!is_live(s->table[i].key)) i = (i + 1) & s->mask;
   Value k = s->table[i].key;
   s->table[i].key = Value(&g_dummy);
+  s->table[i].hash = kDummyHash;
   s->used--;
   s->finger = i + 1;
   return k;
@@ -622,36 +748,38 @@ Value m_union(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs(qual(self, "union").c_str(), kwnames)) return Value();
   Set* r = copy_as(base_type(self), as_set(self));
   for (size_t i = 0; i < nargs; i++) {
-    if (set_update(r, args[i]) < 0) return Value();
+    if (!args[i].is(self) && set_update(r, args[i]) < 0) return Value();
   }
   return r;
 }
 
 Value m_intersection(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs(qual(self, "intersection").c_str(), kwnames)) return Value();
-  if (nargs == 0) return copy_as(base_type(self), as_set(self));
-  Value r = self;
-  for (size_t i = 0; i < nargs; i++) {
-    r = intersection(base_type(self), as_set(r), args[i]);
-    if (!r) return Value();
-  }
-  return r;
+  return intersection_multi(self, args, nargs);
+}
+
+// Computes the whole intersection first, as CPython does, then adopts its table.
+Value m_intersection_update(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("set.intersection_update", kwnames)) return Value();
+  Value r = intersection_multi(self, args, nargs);
+  if (!r) return Value();
+  adopt_table(as_set(self), as_set(r));
+  return none_value();
 }
 
 Value m_difference(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs(qual(self, "difference").c_str(), kwnames)) return Value();
-  Set* r = copy_as(base_type(self), as_set(self));
-  for (size_t i = 0; i < nargs; i++) {
-    if (set_difference_update(r, args[i]) < 0) return Value();
+  if (nargs == 0) return copy_as(base_type(self), as_set(self));
+  Value r = difference(base_type(self), as_set(self), args[0]);
+  for (size_t i = 1; i < nargs && r; i++) {
+    if (set_difference_update(as_set(r), args[i]) < 0) return Value();
   }
   return r;
 }
 
 Value m_symmetric_difference(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!onearg_ok(qual(self, "symmetric_difference").c_str(), nargs, kwnames)) return Value();
-  Set* r = copy_as(base_type(self), as_set(self));
-  if (set_symmetric_difference_update(r, args[0]) < 0) return Value();
-  return r;
+  return symmetric_difference(base_type(self), as_set(self), args[0]);
 }
 
 Value m_issubset(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -685,7 +813,6 @@ Value m_isdisjoint(Value self, const Value* args, size_t nargs, Tuple* kwnames) 
 }
 
 constexpr char kUpdate[] = "set.update";
-constexpr char kIntersectionUpdate[] = "set.intersection_update";
 constexpr char kDifferenceUpdate[] = "set.difference_update";
 
 template <int (*update)(Set*, Value), const char* qualname>
@@ -711,7 +838,7 @@ const MethodDef set_methods[] = {
     {"clear", m_clear},
     {"copy", m_copy},
     {"update", m_update_many<set_update, kUpdate>},
-    {"intersection_update", m_update_many<set_intersection_update, kIntersectionUpdate>},
+    {"intersection_update", m_intersection_update},
     {"difference_update", m_update_many<set_difference_update, kDifferenceUpdate>},
     {"symmetric_difference_update", m_symmetric_difference_update},
     {"union", m_union},
