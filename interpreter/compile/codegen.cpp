@@ -253,7 +253,7 @@ class Codegen {
   template <class F>
   void compile_function(const F* fn);
   void compile_class(const ClassDef* c);
-  void compile_decorators_apply(size_t n);
+  void compile_decorators_apply(const ExprList& decorators);
   uint32_t compile_defaults_and_annotations(const Arguments* a, const ExprNode* returns);
   void make_closure(Scope* child, Code* code, uint32_t flags);
   void compile_return(const Return* r);
@@ -732,9 +732,14 @@ void Codegen::compile_stmt(const StmtNode* s) {
   }
 }
 
-// Applies decorators pushed earlier as [dec, NULL] pairs to the value on top of the stack.
-void Codegen::compile_decorators_apply(size_t n) {
-  for (size_t i = 0; i < n; i++) emit(OP_CALL, 1);
+// Applies decorators pushed earlier as [dec, NULL] pairs to the value on top of the stack,
+// the last one first; each call is at its decorator's position, as CPython reports a
+// failing decorator on its own line.
+void Codegen::compile_decorators_apply(const ExprList& decorators) {
+  for (auto it = decorators.rbegin(); it != decorators.rend(); ++it) {
+    set_pos(*it);
+    emit(OP_CALL, 1);
+  }
 }
 
 void Codegen::compile_annotation(const ExprNode* ann) {
@@ -848,7 +853,8 @@ void Codegen::compile_function(const F* fn) {
   Code* code = leave_unit(fn->name, child->qualname);
   set_pos(fn);
   make_closure(child, code, flags);
-  compile_decorators_apply(fn->decorator_list.size());
+  compile_decorators_apply(fn->decorator_list);
+  set_pos(fn);
   compile_name(fn->name, ExprContext::Store);
 }
 
@@ -888,7 +894,8 @@ void Codegen::compile_class(const ClassDef* c) {
   make_closure(child, code, 0);
   load_str(c->name);
   compile_call_args(c->bases, c->keywords, 2);
-  compile_decorators_apply(c->decorator_list.size());
+  compile_decorators_apply(c->decorator_list);
+  set_pos(c);
   compile_name(c->name, ExprContext::Store);
 }
 
@@ -1395,12 +1402,15 @@ void Codegen::compile_import_from(const ImportFrom* imp) {
 void Codegen::compile_assert(const Assert* a) {
   int end = new_label();
   compile_jump_if(a->test, end, true);
-  set_pos(a);
+  // CPython's raise keeps the position of the test's last jump: the comparison's when the
+  // test is one, the statement's otherwise.
+  const Node* where = a->test->kind == Kind::Compare ? static_cast<const Node*>(a->test) : a;
+  set_pos(where);
   emit(OP_LOAD_ASSERTION_ERROR);
   if (a->msg) {
     emit(OP_PUSH_NULL);
     compile_expr(a->msg);
-    set_pos(a);
+    set_pos(where);
     emit(OP_CALL, 1);
   }
   emit(OP_RAISE_VARARGS, 1);
@@ -1680,6 +1690,7 @@ void Codegen::compile_call(const Call* c) {
     compile_expr(a->value);
     set_pos(a);
     emit(OP_LOAD_METHOD, add_name(mangle(a->attr)));
+    set_pos(c);  // the call itself is at the whole call expression
   } else {
     compile_expr(c->func);
     emit(OP_PUSH_NULL);

@@ -8,12 +8,18 @@
 // with chained exceptions first ("The above exception was the direct cause..." / "During
 // handling of the above exception..."), SyntaxError's file/line/caret block, and notes.
 // It reads tracebacks through their Python attributes (tb_frame, tb_lineno, tb_next, f_code,
-// co_filename, co_name), so it prints whatever the traceback module would see.
+// co_filename, co_name), so it prints whatever the traceback module would see.  Under each
+// source line it prints CPython 3.11's markers for the failing instruction's range (PEP 657):
+//
+//       return x[1] / 0
+//              ~~~~~^~~
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -22,6 +28,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "parse/parser.h"
 #include "runtime/abstract.h"
 #include "runtime/embedded_stdlib.h"
 #include "runtime/errors.h"
@@ -50,17 +57,104 @@ int64_t int_attr(Value obj, const char* name) {
   return -1;
 }
 
-std::string strip(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\f\r\n");
-  if (b == std::string_view::npos) return std::string();
-  size_t e = s.find_last_not_of(" \t\f\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 int64_t utf8_length(std::string_view s) {
   int64_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+// Characters in the first `byte_offset` bytes of `s` (positions count bytes, markers count
+// characters).
+int64_t char_offset(std::string_view s, int64_t byte_offset) {
+  return utf8_length(s.substr(0, static_cast<size_t>(std::clamp<int64_t>(byte_offset, 0, s.size()))));
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n' || c == '\v'; }
+
+// The part of a marked range drawn with '^' while the rest gets '~': the operator of a binary
+// operation, the brackets of a subscript.  Offsets are characters from the segment's start.
+struct Anchors {
+  int64_t left_end, right_start;
+};
+
+// The operator of `left OP right`: the first character after the left operand that is not
+// blank, skipping the ')' closing a parenthesized left operand; two characters when the next
+// one is not blank either (//, **, <<, >>).
+Anchors binary_op_anchors(std::string_view segment, const ast::BinOp* op) {
+  int64_t left = op->left->end_col_offset, right = left + 1;
+  int64_t stop = op->right->col_offset;
+  for (int64_t i = op->left->end_col_offset; i < stop; i++) {
+    if (is_blank(segment[i])) continue;
+    left = i;
+    right = i + 1;
+    if (i + 1 < stop && !is_blank(segment[i + 1])) right++;
+    if (segment[i] == ')' && i + 1 < stop) continue;
+    break;
+  }
+  return {char_offset(segment, left), char_offset(segment, right)};
+}
+
+// The brackets of `value[slice]`: from the '[' after the value through the ']' after the
+// slice.
+Anchors subscript_anchors(std::string_view segment, const ast::Subscript* sub) {
+  int64_t size = static_cast<int64_t>(segment.size());
+  int64_t left = sub->value->end_col_offset, right = sub->slice->end_col_offset + 1;
+  while (left < size && segment[left] != '[') left++;
+  while (right < size && segment[right] != ']') right++;
+  if (right < size) right++;
+  return {char_offset(segment, left), char_offset(segment, right)};
+}
+
+// Anchors when the marked source text is, on its own, one binary operation or subscript.
+std::optional<Anchors> find_anchors(std::string_view segment) {
+  ParseFlags flags;
+  flags.text_input = true;
+  ParseResult parsed = parse_source(segment, "<string>", ParseMode::Exec, flags);
+  const auto* module = parsed.ok() ? ast::dyn_cast<ast::Module>(parsed.tree()) : nullptr;
+  if (!module || module->body.size() != 1) return std::nullopt;
+  const auto* stmt = ast::dyn_cast<ast::Expr>(module->body[0]);
+  if (!stmt) return std::nullopt;
+  if (const auto* op = ast::dyn_cast<ast::BinOp>(stmt->value)) return binary_op_anchors(segment, op);
+  if (const auto* sub = ast::dyn_cast<ast::Subscript>(stmt->value)) return subscript_anchors(segment, sub);
+  return std::nullopt;
+}
+
+// The marker line under `line` (the source line without its newline) for the range `pos`, or
+// "" when there is none: no known range, or a range covering the whole shown line without
+// anchors.  A range running onto later lines is marked to the end of its first line.
+std::string caret_line(std::string_view line, const LineTableEntry& pos) {
+  if (pos.line < 0 || pos.end_line < 0 || pos.col < 0 || pos.end_col < 0) return std::string();
+  size_t indent = std::min(line.find_first_not_of(" \t\f"), line.size());
+  int64_t start = char_offset(line, pos.col);
+  int64_t end = char_offset(line, pos.end_col);
+  std::optional<Anchors> anchors;
+  if (pos.line != pos.end_line) {
+    size_t last = line.find_last_not_of(" \t\f\r\n\v");
+    end = last == std::string_view::npos ? 0 : char_offset(line, static_cast<int64_t>(last) + 1);
+  } else if (pos.col < pos.end_col && static_cast<size_t>(pos.end_col) <= line.size()) {
+    anchors = find_anchors(line.substr(pos.col, pos.end_col - pos.col));
+  }
+  int64_t shown_chars = utf8_length(line.substr(indent));
+  if (end - start == shown_chars && !anchors) return std::string();
+  int64_t width = std::max<int64_t>(end - start, 0);
+  std::string out = "    " + std::string(std::max<int64_t>(start - static_cast<int64_t>(indent), 0), ' ');
+  if (!anchors) return out + std::string(width, '^') + "\n";
+  out += std::string(anchors->left_end, '~');
+  out += std::string(anchors->right_start - anchors->left_end, '^');
+  out += std::string(std::max<int64_t>(width - anchors->right_start, 0), '~');
+  return out + "\n";
+}
+
+// The position of the instruction a traceback entry stopped at, if known.
+std::optional<LineTableEntry> entry_position(Value code, Value tb) {
+  int64_t lasti = int_attr(tb, "tb_lasti");
+  if (!code || !code_check(code) || lasti < 0) return std::nullopt;
+  Code* c = code.as<Code>();
+  uint32_t pc = static_cast<uint32_t>(lasti / static_cast<int64_t>(sizeof(CodeUnit)));
+  if (pc >= c->ncode) return std::nullopt;
+  const LineTableEntry* e = code_position(c, pc);
+  if (!e) return std::nullopt;
+  return *e;
 }
 
 // "ValueError", or "pkg.mod.Error" for classes outside builtins and __main__.
@@ -168,8 +262,14 @@ void format_traceback(Value tb, std::string& out) {
     }
     if (repeats <= 3) {
       out += "  File \"" + filename + "\", line " + std::to_string(lineno) + ", in " + name + "\n";
-      std::string line = strip(source_line(filename, lineno));
-      if (!line.empty()) out += "    " + line + "\n";
+      // The line keeps its trailing blanks, as CPython's printer shows it.
+      std::string line = source_line(filename, lineno);
+      size_t indent = line.find_first_not_of(" \t\f");
+      if (indent != std::string::npos) {
+        out += "    " + line.substr(indent) + "\n";
+        std::optional<LineTableEntry> pos = entry_position(code, tb);
+        if (pos && pos->line == lineno) out += caret_line(line, *pos);
+      }
     }
     tb = attr(tb, "tb_next");
   }

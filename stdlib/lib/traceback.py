@@ -1,6 +1,8 @@
 """Extracting, formatting and printing stack traces and exceptions, in the same text the
 interpreter prints for an uncaught exception."""
 
+import _opcode
+import keyword
 import linecache
 import sys
 
@@ -33,7 +35,8 @@ def format_tb(tb, limit=None):
 
 def extract_tb(tb, limit=None):
     """A StackSummary of the traceback's entries, oldest first."""
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract_from_extended_frame_gen(_walk_tb_with_full_positions(tb),
+                                                         limit=limit)
 
 
 _cause_message = ("\nThe above exception was the direct cause "
@@ -178,6 +181,12 @@ class FrameSummary:
         return 4
 
     @property
+    def _original_line(self):
+        # The line as linecache returns it: indentation, trailing blanks and newline kept.
+        self.line
+        return self._line
+
+    @property
     def line(self):
         if self._line is None:
             if self.lineno is None:
@@ -202,6 +211,28 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
+def _walk_tb_with_full_positions(tb):
+    """Yields (frame, (lineno, end_lineno, colno, end_colno)) for each entry of a traceback:
+    the source range of the instruction each frame stopped at."""
+    while tb is not None:
+        positions = _get_code_position(tb.tb_frame.f_code, tb.tb_lasti)
+        if positions[0] is None:
+            positions = (tb.tb_lineno,) + positions[1:]
+        yield tb.tb_frame, positions
+        tb = tb.tb_next
+
+
+def _get_code_position(code, instruction_offset):
+    if instruction_offset < 0:
+        return (None, None, None, None)
+    # co_positions() has one entry per code unit; tb_lasti counts bytes.
+    index = instruction_offset // _opcode.CODE_UNIT_SIZE
+    for i, position in enumerate(code.co_positions()):
+        if i == index:
+            return position
+    return (None, None, None, None)
+
+
 _RECURSIVE_CUTOFF = 3
 
 
@@ -212,6 +243,15 @@ class StackSummary(list):
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
         """Builds a StackSummary from (frame, lineno) pairs; limit keeps the first entries
         (negative: the last ones), defaulting to sys.tracebacklimit."""
+        extended = ((f, (lineno, None, None, None)) for f, lineno in frame_gen)
+        return klass._extract_from_extended_frame_gen(extended, limit=limit,
+                                                      lookup_lines=lookup_lines,
+                                                      capture_locals=capture_locals)
+
+    @classmethod
+    def _extract_from_extended_frame_gen(klass, frame_gen, *, limit=None, lookup_lines=True,
+                                         capture_locals=False):
+        # extract() for (frame, (lineno, end_lineno, colno, end_colno)) pairs.
         if limit is None:
             limit = getattr(sys, "tracebacklimit", None)
             if limit is not None and limit < 0:
@@ -224,14 +264,15 @@ class StackSummary(list):
                 frames = frames[limit:]
         result = klass()
         fnames = set()
-        for f, lineno in frames:
+        for f, (lineno, end_lineno, colno, end_colno) in frames:
             co = f.f_code
             filename = co.co_filename
             fnames.add(filename)
             linecache.lazycache(filename, f.f_globals)
             f_locals = f.f_locals if capture_locals else None
             result.append(FrameSummary(filename, lineno, co.co_name, lookup_line=False,
-                                       locals=f_locals))
+                                       locals=f_locals, end_lineno=end_lineno, colno=colno,
+                                       end_colno=end_colno))
         for filename in fnames:
             linecache.checkcache(filename)
         if lookup_lines:
@@ -253,11 +294,13 @@ class StackSummary(list):
         return result
 
     def format_frame_summary(self, frame_summary):
-        """The text for one entry: the File line and the stripped source line."""
+        """The text for one entry: the File line, the stripped source line and the markers
+        under the failing part of it."""
         row = ['  File "{}", line {}, in {}\n'.format(
             frame_summary.filename, frame_summary.lineno, frame_summary.name)]
         if frame_summary.line:
             row.append("    {}\n".format(frame_summary.line))
+            row.append(_caret_line(frame_summary))
         if frame_summary.locals:
             for name, value in sorted(frame_summary.locals.items()):
                 row.append("    {name} = {value}\n".format(name=name, value=value))
@@ -301,6 +344,186 @@ class StackSummary(list):
         return result
 
 
+def _caret_line(frame_summary):
+    """The marker line under a frame's source line ('' when there is none): '^' under the
+    failing range, or '~' with '^' under the operator of a binary operation or the brackets of
+    a subscript.  Nothing when the position is unknown, or when the range covers the whole
+    line and has no operator or brackets to point at; a range running onto later lines is
+    marked to the end of its first line."""
+    if frame_summary.colno is None or frame_summary.end_colno is None:
+        return ""
+    line = frame_summary._original_line
+    stripped = frame_summary.line
+    start = _char_offset(line, frame_summary.colno)
+    end = _char_offset(line, frame_summary.end_colno)
+    anchors = None
+    if frame_summary.lineno == frame_summary.end_lineno:
+        try:
+            anchors = _caret_anchors(line[start:end])
+        except Exception:
+            anchors = None
+    else:
+        end = len(line.rstrip())
+    if end - start >= len(stripped) and not (anchors and anchors[1] > anchors[0]):
+        return ""
+    # As in CPython 3.11, the indentation to remove is counted as everything the shown line
+    # lost, trailing blanks and newline included, less one: markers shift left on lines with
+    # trailing blanks.
+    lost = len(line) - len(stripped)
+    markers = " " * (start + 1 - lost)
+    if anchors:
+        left_end, right_start = anchors
+        markers += "~" * left_end + "^" * (right_start - left_end)
+        markers += "~" * (end - start - right_start)
+    else:
+        markers += "^" * (end - start)
+    return "    " + markers + "\n"
+
+
+def _char_offset(text, byte_offset):
+    """Characters in the first byte_offset bytes of text's UTF-8."""
+    return len(text.encode("utf-8")[:byte_offset].decode("utf-8", errors="replace"))
+
+
+def _caret_anchors(segment):
+    """(left_end, right_start): the part of segment to mark with '^' when it is one binary
+    operation (its operator) or one subscript (its brackets); None otherwise."""
+    parsed = _binary_op_or_subscript(segment)
+    if parsed is None:
+        return None
+    kind, first, second = parsed
+    if kind == "subscript":
+        return first, second
+    # first/second: the left operand's end and the right operand's start (characters).  The
+    # operator is the first non-blank after the left operand, two characters long when the
+    # next one is not blank either; then ')' and blanks are skipped.  Like CPython, this mixes
+    # byte and character offsets, which only matters for non-ASCII left operands.
+    operator = segment[first:second]
+    skipped = len(operator) - len(operator.lstrip())
+    left = len(segment[:first].encode("utf-8")) + skipped
+    right = left + 1
+    if skipped + 1 < len(operator) and not operator[skipped + 1].isspace():
+        right += 1
+    while left < len(segment) and (segment[left].isspace() or segment[left] in ")#"):
+        left += 1
+        right += 1
+    return _char_offset(segment, left), _char_offset(segment, right)
+
+
+# Binary operators by precedence (higher binds tighter); '**' is right-associative.
+_BINARY_PRECEDENCE = {"|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5,
+                      "*": 6, "/": 6, "//": 6, "%": 6, "@": 6, "**": 8}
+
+_token_re = None
+
+
+def _tokens(text):
+    """(kind, text, start, end) for each token of a one-line expression, or None when it
+    holds something else (a comment, an unknown character)."""
+    global _token_re
+    if _token_re is None:
+        import re
+        _token_re = re.compile(
+            r"(?P<space>[ \t\f]+)"
+            r"|(?P<string>[rRbBuUfF]{0,2}(?:'(?:\\.|[^\\'])*'|\"(?:\\.|[^\\\"])*\"))"
+            r"|(?P<number>\.?[0-9](?:[eE][-+]|[\w.])*)"
+            r"|(?P<name>\w+)"
+            r"|(?P<open>[(\[{])"
+            r"|(?P<close>[)\]}])"
+            r"|(?P<op>\*\*=?|//=?|<<=?|>>=?|->|:=|[-+*/%@&|^=<>!]=?|[~.,:;])")
+    tokens = []
+    pos = 0
+    while pos < len(text):
+        m = _token_re.match(text, pos)
+        if m is None:
+            return None
+        if m.lastgroup != "space":
+            tokens.append((m.lastgroup, m.group(), m.start(), m.end()))
+        pos = m.end()
+    return tokens
+
+
+def _top_level(tokens):
+    """The tokens outside brackets, each bracketed group as one ("group", opener, start, end,
+    inner tokens) unit; None when the brackets do not balance."""
+    units = []
+    depth = 0
+    for token in tokens:
+        kind = token[0]
+        if kind == "open":
+            if depth == 0:
+                opener, inner = token, []
+            else:
+                inner.append(token)
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                units.append(("group", opener[1], opener[2], token[3], inner))
+            else:
+                inner.append(token)
+        elif depth:
+            inner.append(token)
+        else:
+            units.append(token + (None,))
+    return units if depth == 0 else None
+
+
+def _unparenthesized(units):
+    # An expression's range leaves out its parentheses, unless they make a tuple or a
+    # generator expression.
+    while len(units) == 1 and units[0][0] == "group" and units[0][1] == "(":
+        inner = _top_level(units[0][4])
+        if not inner or any(u[1] in (",", "for", "yield") for u in inner):
+            break
+        units = inner
+    return units
+
+
+def _binary_op_or_subscript(segment):
+    """("binop", left operand end, right operand start) or ("subscript", '[' offset, offset
+    after ']') when segment is one such expression, else None."""
+    tokens = _tokens(segment)
+    units = _top_level(tokens) if tokens else None
+    if not units:
+        return None
+    binary = []
+    after_operand = False
+    starts_unary = False
+    for i, (kind, text, *_) in enumerate(units):
+        if kind == "op":
+            if text in _BINARY_PRECEDENCE and after_operand:
+                binary.append(i)
+            elif text in ("-", "+", "~") and not after_operand:
+                starts_unary = starts_unary or i == 0
+            elif text != "." or not after_operand:
+                return None
+            after_operand = False
+        elif kind == "name" and text == "await":
+            after_operand = False
+        elif kind == "name" and keyword.iskeyword(text) and text not in ("True", "False", "None"):
+            return None
+        else:
+            after_operand = True
+    if not after_operand:
+        return None
+    if binary:
+        lowest = min(_BINARY_PRECEDENCE[units[i][1]] for i in binary)
+        roots = [i for i in binary if _BINARY_PRECEDENCE[units[i][1]] == lowest]
+        root = roots[0] if units[roots[0]][1] == "**" else roots[-1]
+        if units[root][1] == "**" and starts_unary:
+            return None
+        left = _unparenthesized(units[:root])
+        right = _unparenthesized(units[root + 1:])
+        return "binop", left[-1][3], right[0][2]
+    last = units[-1]
+    if len(units) > 1 and not starts_unary and last[0] == "group" and last[1] == "[":
+        return "subscript", last[2], last[3]
+    return None
+
+
 class TracebackException:
     """An exception captured for later formatting: its type, text, stack, and the chained
     __cause__/__context__ exceptions."""
@@ -312,9 +535,9 @@ class TracebackException:
         if _seen is None:
             _seen = set()
         _seen.add(id(exc_value))
-        self.stack = StackSummary.extract(walk_tb(exc_traceback), limit=limit,
-                                          lookup_lines=lookup_lines,
-                                          capture_locals=capture_locals)
+        self.stack = StackSummary._extract_from_extended_frame_gen(
+            _walk_tb_with_full_positions(exc_traceback), limit=limit,
+            lookup_lines=lookup_lines, capture_locals=capture_locals)
         self.exc_type = exc_type
         self._str = _safe_string(exc_value, "exception")
         self.__notes__ = getattr(exc_value, "__notes__", None)
