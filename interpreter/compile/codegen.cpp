@@ -29,6 +29,8 @@
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/list.h"
+#include "objects/set.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -234,6 +236,8 @@ class Codegen {
   bool constant_value(const ExprNode* e, Value* out, std::string* key);
   bool constant_of(const ConstantValue& c, Value* out, std::string* key);
   std::string key_of(Value v);
+  bool try_fold_set(const ExprList& elts, Value* out);
+  void compile_iterable(const ExprNode* e);
 
   // ---- units --------------------------------------------------------------------------------------
   void enter_unit(Scope* s, int firstlineno);
@@ -430,6 +434,36 @@ bool Codegen::try_fold(const ExprNode* e, Value* out, std::string* key) {
     default:
       return false;
   }
+}
+
+// A set display of constants becomes a frozenset constant, as in CPython, which builds it twice:
+// from the items in source order, then again (merging constants) from the first one's iteration
+// order. Both builds decide the slot order, hence the order the set shows.
+bool Codegen::try_fold_set(const ExprList& elts, Value* out) {
+  GcVector<Value> items;
+  for (ExprNode* x : elts) {
+    Value v;
+    std::string k;
+    if (x->kind == Kind::Starred || !try_fold(x, &v, &k)) return false;
+    items.push_back(v);
+  }
+  Value first = set_from_iterable(&frozenset_type, tuple_from_array(items.data(), static_cast<int64_t>(items.size())));
+  Value order = first ? list_from_iterable(first) : Value();
+  *out = order ? set_from_iterable(&frozenset_type, order) : Value();
+  if (!*out) error_clear();
+  return static_cast<bool>(*out);
+}
+
+// The iterable of a for loop or comprehension: a set display of constants is loaded as a
+// frozenset constant (CPython folds it so), which fixes its iteration order.
+void Codegen::compile_iterable(const ExprNode* e) {
+  Value fs;
+  if (auto* s = dyn_cast<ast::Set>(e); s && try_fold_set(s->elts, &fs)) {
+    set_pos(e);
+    emit(OP_LOAD_CONST, add_unique_const(fs));
+    return;
+  }
+  compile_expr(e);
 }
 
 // ---- units --------------------------------------------------------------------------------------------
@@ -988,7 +1022,7 @@ void Codegen::compile_break_continue(const StmtNode* s, bool is_break) {
 
 void Codegen::compile_for(const For* f) {
   int top = new_label(), end = new_label(), after = new_label();
-  compile_expr(f->iter);
+  compile_iterable(f->iter);
   set_pos(f);
   emit(OP_GET_ITER, f->iter->kind == Kind::Call ? 1 : 0);
   bind(top);
@@ -1770,6 +1804,14 @@ void Codegen::compile_call_args(const ExprList& args, const std::vector<Keyword*
 }
 
 void Codegen::compile_sequence(const ExprList& elts, BuildKind kind) {
+  // CPython: a display of three or more constants updates an empty set from a frozenset constant.
+  Value fs;
+  if (kind == kBuildSet && elts.size() > 2 && try_fold_set(elts, &fs)) {
+    emit(OP_BUILD_SET, 0);
+    emit(OP_LOAD_CONST, add_unique_const(fs));
+    emit(OP_SET_UPDATE, 1);
+    return;
+  }
   size_t i = 0;
   uint32_t n = 0;
   while (i < elts.size() && elts[i]->kind != Kind::Starred) compile_expr(elts[i++]), n++;
@@ -1872,7 +1914,7 @@ void Codegen::compile_comprehension(const ExprNode* e, const std::vector<Compreh
   set_pos(e);
   make_closure(child, code, 0);
   emit(OP_PUSH_NULL);
-  compile_expr(gens[0]->iter);
+  compile_iterable(gens[0]->iter);
   set_pos(e);
   emit(outer_async ? OP_GET_AITER : OP_GET_ITER);
   emit(OP_CALL, 1);
@@ -1890,7 +1932,7 @@ void Codegen::compile_comprehension_generator(const std::vector<Comprehension*>&
   if (i == 0) {
     emit(OP_LOAD_FAST, 0);  // .0, the outermost iterator
   } else {
-    compile_expr(g->iter);
+    compile_iterable(g->iter);
     emit(async ? OP_GET_AITER : OP_GET_ITER);
   }
   bind(top);
