@@ -62,7 +62,6 @@ void interpreter_init(const std::vector<std::string>& argv) {
 }
 
 Value run_source(std::string_view source, std::string_view filename, Dict* globals) {
-  if (!filename.empty() && filename.front() == '<') remember_source(filename, source);
   Value code = compile_source(source, filename, CompileMode::Exec);
   if (!code) return Value();
   return eval_code(code, globals, Value(globals));

@@ -57,9 +57,4 @@ std::string source_line(std::string_view filename, int64_t lineno) {
   return line;
 }
 
-void remember_source(std::string_view filename, std::string_view source) {
-  std::lock_guard<std::mutex> lock(cache_mutex);
-  cache()[std::string(filename)] = split_lines(source);
-}
-
 }  // namespace minipy

@@ -11,9 +11,6 @@ namespace minipy {
 
 // Line `lineno` (1-based) of `filename` without its newline, or "" when unavailable.
 std::string source_line(std::string_view filename, int64_t lineno);
-// Registers source text for a pseudo-file name such as "<stdin>" or "<string>" so tracebacks of
-// code read from a pipe or the REPL can show lines.
-void remember_source(std::string_view filename, std::string_view source);
 
 // The full traceback text CPython's default handler would print for `exc`.
 std::string format_exception_text(Value exc);

@@ -73,6 +73,11 @@ for args, env in [([], {}), (['-W', 'ignore'], {}), (['-Werror'], {}),
                        env=dict(os.environ, **env))
     print(args, env, r.returncode, r.stdout.split('\n'), r.stderr.strip().splitlines()[-1:])
 
+# Code from -c and from a pipe has no source file: its tracebacks show no source lines.
+for args, stdin in [(['-c', 'x = 1\n1/x * 0 + 1/0'], None), ([], b'def f():\n    1/0\nf()\n')]:
+    r = subprocess.run([sys.executable] + args, input=stdin, capture_output=True)
+    print(r.returncode, r.stderr.decode().splitlines())
+
 # -u and PYTHONUNBUFFERED: stdout and stderr write through, so their writes interleave in order.
 order = 'import sys; print("out 1"); sys.stderr.write("err\\n"); print("out 2")'
 attrs = 'import sys; print(sys.stdout.line_buffering, sys.stdout.write_through, sys.stderr.write_through)'
