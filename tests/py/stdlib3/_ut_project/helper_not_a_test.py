@@ -1,1 +1,0 @@
-RAN = True

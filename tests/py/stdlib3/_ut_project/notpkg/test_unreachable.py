@@ -1,6 +1,0 @@
-import unittest
-
-
-class Unreachable(unittest.TestCase):
-    def test_u(self):
-        pass

@@ -1,1 +1,0 @@
-raise ImportError("this module cannot be imported")
