@@ -1223,8 +1223,10 @@ Value eval_frame(ThreadState* ts, Frame* f, bool throwing) {
   } catch (const std::bad_alloc&) {
   } catch (const std::length_error&) {
   }
-  // The frames this call pushed, up to ts->frame, are still there; so is an enclosing
-  // eval_frame's try, for a failure in the unwinding itself.
+  // The frames this call pushed, up to ts->frame, are still there: unwinding resumes in the
+  // innermost. Unwinding allocates little (traceback entries); memory so exhausted that it
+  // fails too is not handled (the exception reaches an enclosing eval_frame or ends the
+  // process).
   return run_frames(ts, ts->frame, false, true);
 }
 
