@@ -191,12 +191,14 @@ void format_exception_only(Value exc, std::string& out) {
       int64_t offset = int_attr(exc, "offset");
       int64_t end_offset = int_attr(exc, "end_offset");
       int64_t end_lineno = int_attr(exc, "end_lineno");
-      if (offset >= 1) {
-        // Offsets count characters; the caret line counts columns of the stripped text.
-        int64_t col = offset - 1 - static_cast<int64_t>(indent);
-        if (col < 0) col = 0;
+      // Offsets count characters; the caret line counts columns of the stripped text. As in
+      // CPython's printer, no caret points into the indentation, and an IndentationError
+      // gets a single caret whatever its end offset.
+      int64_t col = offset - 1 - static_cast<int64_t>(indent);
+      if (offset >= 1 && col >= 0) {
         int64_t width = 1;
-        if (end_lineno == lineno && end_offset > offset) width = end_offset - offset;
+        if (end_lineno == lineno && end_offset > offset && !is_subtype(t, &exc_IndentationError))
+          width = end_offset - offset;
         int64_t shown_len = utf8_length(shown);
         if (col > shown_len) col = shown_len;
         if (col + width > shown_len + 1) width = std::max<int64_t>(1, shown_len + 1 - col);

@@ -8,6 +8,13 @@ import tempfile
 
 SNIPPETS = {
     "binop": "def f(x):\n    return x[1] / 0\nf([1, 2])\n",
+    # Syntax errors: one caret for an IndentationError, none that would point into the
+    # indentation, the whole range for other syntax errors.
+    "expected_indent": "def f():\nreturn 1\n",
+    "unexpected_indent": "if True:\n    x = 1\n      y = 2\n",
+    "unindent": "if x:\n  a\n b\n",
+    "syntax_range": "if x = 1:\n  pass\n",
+    "indentation_error_raised": "raise IndentationError('m', ('f.py', 2, 3, 'return 1', 2, 7))\n",
     "floordiv": "a = 1\nb = 0\nc = a // b\n",
     "power": "x = 1\ny = (x)  **  'a'\n",
     "paren": "a = 1\nb = 0\nc = (a + 1)   % b  # comment\n",
