@@ -167,10 +167,10 @@ bool is_directory(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// A directory given as the script, absolute as CPython shows it in sys.path[0] and its
-// messages: joined to the current directory as typed, not normalised; "." is the current
-// directory itself.
-std::string directory_script_path(const std::string& target) {
+// A script path made absolute as CPython shows it (__file__, sys.path[0] for a directory,
+// its messages): joined to the current directory as typed, not normalised; "." is the
+// current directory itself.
+std::string absolute_as_typed(const std::string& target) {
   if (!target.empty() && target[0] == '/') return target;
   if (target == ".") return current_dir();
   return current_dir() + "/" + target;
@@ -197,7 +197,7 @@ void configure_sys(const Options& o, int argc, char** argv) {
   switch (o.mode) {
     case Mode::Script:
       cfg.argv = {o.target};
-      cfg.path = {is_directory(o.target) ? directory_script_path(o.target) : absolute_dir_of(o.target)};
+      cfg.path = {is_directory(o.target) ? absolute_as_typed(o.target) : absolute_dir_of(o.target)};
       break;
     case Mode::Command:
       cfg.argv = {"-c"};
@@ -254,7 +254,7 @@ int inspect_after(Dict* g) {
 
 // Runs a directory's __main__.py as __main__, the directory being sys.path[0].
 int run_directory(const Options& o) {
-  std::string dir = directory_script_path(o.target);
+  std::string dir = absolute_as_typed(o.target);
   size_t end = dir.find_last_not_of('/');
   std::string file = dir.substr(0, end == std::string::npos ? 0 : end + 1) + "/__main__.py";
   std::string source;
@@ -278,15 +278,14 @@ int run(const Options& o) {
       if (!read_file(o.target, &source)) {
         int err = errno;
         char buf[PATH_MAX];
-        std::string shown = ::realpath(o.target.c_str(), buf) ? std::string(buf) : current_dir() + "/" + o.target;
-        if (!o.target.empty() && o.target[0] == '/') shown = o.target;
+        std::string shown = o.target[0] != '/' && ::realpath(o.target.c_str(), buf) ? std::string(buf)
+                                                                                    : absolute_as_typed(o.target);
         std::fprintf(stderr, "minipy: can't open file '%s': [Errno %d] %s\n", shown.c_str(), err, std::strerror(err));
         if (o.inspect) return inspect_after(main_globals(Value()));
         return 2;
       }
-      // __file__ and the code's filename (tracebacks, warnings) are absolute as in CPython:
-      // the path as typed joined to the current directory, not normalised.
-      std::string file = !o.target.empty() && o.target[0] == '/' ? o.target : current_dir() + "/" + o.target;
+      // __file__ and the code's filename (tracebacks, warnings) are absolute as in CPython.
+      std::string file = absolute_as_typed(o.target);
       Dict* g = main_globals(Value(str_new(file)));
       if (!run_source(source, file, g) && !o.inspect) return finish_with_error();
       if (o.inspect) return inspect_after(g);

@@ -471,6 +471,14 @@ Value newobj(Value, const Value* args, size_t nargs, Tuple* kwnames) {
 
 const MethodDef kNewObjDef = {"__newobj__", newobj, kMethodStatic};
 
+// (first, *rest): the arguments __new__ gets, the class first.
+Tuple* with_first(Value first, Tuple* rest) {
+  Tuple* t = tuple_new(rest->size + 1);
+  t->items()[0] = first;
+  std::copy(rest->items(), rest->items() + rest->size, t->items() + 1);
+  return t;
+}
+
 // copyreg.__newobj_ex__: the same with keyword arguments, cls.__new__(cls, *args, **kwargs).
 Value newobj_ex(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("__newobj_ex__", kwnames) || !check_nargs("__newobj_ex__", nargs, 3, 3)) return Value();
@@ -479,10 +487,7 @@ Value newobj_ex(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   }
   Value new_fn = getattr(args[0], NAME(__new__));
   if (!new_fn) return new_fn;
-  Tuple* new_args = args[1].as<Tuple>();
-  std::vector<Value> all{args[0]};
-  all.insert(all.end(), new_args->items(), new_args->items() + new_args->size);
-  return call_tuple_dict(new_fn, tuple_from_array(all.data(), static_cast<int64_t>(all.size())), args[2].as<Dict>());
+  return call_tuple_dict(new_fn, with_first(args[0], args[1].as<Tuple>()), args[2].as<Dict>());
 }
 
 const MethodDef kNewObjExDef = {"__newobj_ex__", newobj_ex, kMethodStatic};
@@ -560,11 +565,8 @@ Value object_reduce_impl(Value self) {
                            Value(tuple_of({cls, Value(new_args), Value(new_kwargs)})), state, list_items,
                            dict_items}));
   }
-  std::vector<Value> args{cls};
-  args.insert(args.end(), new_args->items(), new_args->items() + new_args->size);
   return Value(tuple_of({builtin_function_new(&kNewObjDef, Value(), Value(NAME(copyreg))),
-                         Value(tuple_from_array(args.data(), static_cast<int64_t>(args.size()))), state,
-                         list_items, dict_items}));
+                         Value(with_first(cls, new_args)), state, list_items, dict_items}));
 }
 
 Value object_reduce_ex_method(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
