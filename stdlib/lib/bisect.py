@@ -13,9 +13,10 @@ def _bounds(a, lo, hi):
 
 
 def bisect_right(a, x, lo=0, hi=None, *, key=None):
-    """Return the index where to insert item x in list a, assuming a is
-    sorted.  All of a[:i] have e <= x and all of a[i:] have e > x.
-    key, if given, is applied to the elements of a (not to x)."""
+    """Where x goes in the sorted a[lo:hi], after any items equal to it.
+
+    The index i returned splits a into items <= x before it and items > x from it on; key,
+    when given, applies to the items of a, not to x."""
     lo, hi = _bounds(a, lo, hi)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -27,9 +28,10 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
 
 
 def bisect_left(a, x, lo=0, hi=None, *, key=None):
-    """Return the index where to insert item x in list a, assuming a is
-    sorted.  All of a[:i] have e < x and all of a[i:] have e >= x.
-    key, if given, is applied to the elements of a (not to x)."""
+    """Where x goes in the sorted a[lo:hi], before any items equal to it.
+
+    The index i returned splits a into items < x before it and items >= x from it on; key,
+    when given, applies to the items of a, not to x."""
     lo, hi = _bounds(a, lo, hi)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -41,15 +43,13 @@ def bisect_left(a, x, lo=0, hi=None, *, key=None):
 
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
-    """Insert item x in list a, and keep it sorted assuming a is sorted.
-    If x is already in a, insert it to the right of the rightmost x."""
+    """Inserts x into the sorted list a, after any items equal to it."""
     lo = bisect_right(a, x if key is None else key(x), lo, hi, key=key)
     a.insert(lo, x)
 
 
 def insort_left(a, x, lo=0, hi=None, *, key=None):
-    """Insert item x in list a, and keep it sorted assuming a is sorted.
-    If x is already in a, insert it to the left of the leftmost x."""
+    """Inserts x into the sorted list a, before any items equal to it."""
     lo = bisect_left(a, x if key is None else key(x), lo, hi, key=key)
     a.insert(lo, x)
 

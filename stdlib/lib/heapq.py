@@ -1,222 +1,225 @@
-"""Heap queue algorithm (a.k.a. priority queue).
+"""Priority queues as binary min-heaps kept in plain lists.
 
-Heaps are lists for which a[k] <= a[2*k+1] and a[k] <= a[2*k+2] for all
-k, counting from 0; a[0] is then the smallest item.  Only < is used to
-compare items, as in CPython.
+A list is a heap when every item is at most its two children: heap[k] <= heap[2*k + 1] and
+heap[k] <= heap[2*k + 2]; heap[0] is then the smallest. Items are compared with < only.
+The routines below compare the same items in the same order as CPython's, so the lists they
+leave behind are the same item for item (programs print heaps).
 """
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
+def _require_list(heap, function, numbered=True):
+    if not isinstance(heap, list):
+        which = 'argument 1' if numbered else 'argument'
+        shown = 'None' if heap is None else type(heap).__name__
+        raise TypeError(f'{function}() {which} must be list, not {shown}')
+
+
+def _move_up(heap, top, pos):
+    """Moves heap[pos] towards index `top` past every ancestor greater than it."""
+    item = heap[pos]
+    while pos > top:
+        parent = (pos - 1) >> 1
+        if not item < heap[parent]:
+            break
+        heap[pos] = heap[parent]
+        pos = parent
+    heap[pos] = item
+
+
+def _refill_from_below(heap, pos):
+    """Restores the heap below `pos` after heap[pos] was replaced.
+
+    The smaller child moves up level by level down to a leaf, and the new item then moves up
+    from there. An item taken from the bottom of the heap usually belongs near the bottom
+    again, so this needs fewer comparisons than stopping as soon as it fits (Floyd).
+    """
+    item = heap[pos]
+    top = pos
+    end = len(heap)
+    child = 2 * pos + 1
+    while child < end:
+        if child + 1 < end and not heap[child] < heap[child + 1]:
+            child += 1
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _move_up(heap, top, pos)
+
+
 def heappush(heap, item):
-    """Push item onto heap, maintaining the heap invariant."""
+    """Adds item to the heap."""
+    _require_list(heap, 'heappush')
     heap.append(item)
-    _siftdown(heap, 0, len(heap) - 1)
+    _move_up(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
-    """Pop the smallest item off the heap, maintaining the heap
-    invariant."""
+    """Removes and returns the smallest item."""
+    _require_list(heap, 'heappop', numbered=False)
     if not heap:
         raise IndexError('index out of range')
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _siftup(heap, 0)
-        return returnitem
-    return lastelt
+    last = heap.pop()
+    if not heap:
+        return last
+    smallest, heap[0] = heap[0], last
+    _refill_from_below(heap, 0)
+    return smallest
 
 
 def heapreplace(heap, item):
-    """Pop and return the current smallest value, and add the new item.
-
-    This is more efficient than heappop() followed by heappush(), and the
-    returned item may be larger than item."""
+    """Removes and returns the smallest item, then adds item (which may be smaller still)."""
+    _require_list(heap, 'heapreplace')
     if not heap:
         raise IndexError('index out of range')
-    returnitem = heap[0]
-    heap[0] = item
-    _siftup(heap, 0)
-    return returnitem
+    smallest, heap[0] = heap[0], item
+    _refill_from_below(heap, 0)
+    return smallest
 
 
 def heappushpop(heap, item):
-    """Fast version of a heappush followed by a heappop."""
+    """Adds item, then removes and returns the smallest item, in one pass."""
+    _require_list(heap, 'heappushpop')
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
-        _siftup(heap, 0)
+        _refill_from_below(heap, 0)
     return item
 
 
 def heapify(x):
-    """Transform list into a heap, in-place, in O(len(x)) time."""
-    for i in reversed(range(len(x) // 2)):
-        _siftup(x, i)
+    """Rearranges the list x into a heap, in linear time."""
+    _require_list(x, 'heapify', numbered=False)
+    # Leaves are heaps already; fix the inner nodes from the last one up to the root.
+    for pos in range(len(x) // 2 - 1, -1, -1):
+        _refill_from_below(x, pos)
 
 
-def _siftdown(heap, startpos, pos):
-    # Move heap[pos] up towards the root until its parent is not larger.
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
+class _Front:
+    """The next value of one of merge()'s inputs, ordered for a min-heap.
 
+    Ties between equal keys go to the input given first, which makes the merge stable; the
+    values themselves are never compared, only their keys.
+    """
 
-def _siftup(heap, pos):
-    # Move the item at pos down to a leaf along the path of smaller
-    # children, then bubble it back up: fewer comparisons on average than
-    # stopping early (Knuth, exercise 5.2.3-18).
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown(heap, startpos, pos)
+    __slots__ = ('key', 'index', 'value', 'rest', 'descending')
 
+    def __init__(self, index, rest, descending):
+        self.index = index
+        self.rest = rest
+        self.descending = descending
 
-# Max-heap variants, used by merge(reverse=True).
-
-def _siftdown_max(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if parent < newitem:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
-
-
-def _siftup_max(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[rightpos] < heap[childpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown_max(heap, startpos, pos)
-
-
-def _heapify_max(x):
-    for i in reversed(range(len(x) // 2)):
-        _siftup_max(x, i)
-
-
-def _heappop_max(heap):
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _siftup_max(heap, 0)
-        return returnitem
-    return lastelt
-
-
-def _heapreplace_max(heap, item):
-    returnitem = heap[0]
-    heap[0] = item
-    _siftup_max(heap, 0)
-    return returnitem
+    def __lt__(self, other):
+        if self.descending:
+            if other.key < self.key:
+                return True
+            if self.key < other.key:
+                return False
+        else:
+            if self.key < other.key:
+                return True
+            if other.key < self.key:
+                return False
+        return self.index < other.index
 
 
 def merge(*iterables, key=None, reverse=False):
-    """Merge multiple sorted inputs into a single sorted output.
+    """Merges sorted inputs into one sorted stream, lazily.
 
-    Similar to sorted(itertools.chain(*iterables)) but returns a generator,
-    does not pull the data into memory all at once, and assumes that each
-    of the input streams is already sorted (smallest to largest, or
-    largest to smallest with reverse=True)."""
-    if reverse:
-        _heapify_, _heappop_, _heapreplace_ = \
-            _heapify_max, _heappop_max, _heapreplace_max
-    else:
-        _heapify_, _heappop_, _heapreplace_ = heapify, heappop, heapreplace
-    # Heap entries are [key, order, value, iterator]; order breaks ties so
-    # that equal items keep the order of their input streams (stability)
-    # and values are never compared directly.
-    h = []
-    for order, it in enumerate(map(iter, iterables)):
-        for value in it:
-            h.append([value if key is None else key(value),
-                      order * (-1 if reverse else 1), value, it])
-            break
-    _heapify_(h)
-    while len(h) > 1:
-        s = h[0]
-        yield s[2]
-        for value in s[3]:
-            s[0] = value if key is None else key(value)
-            s[2] = value
-            _heapreplace_(h, s)
-            break
+    Gives what sorted(itertools.chain(*iterables), key=key, reverse=reverse) would, without
+    reading the inputs ahead: each must already be sorted the same way.
+    """
+    fronts = []
+    for index, iterable in enumerate(iterables):
+        front = _Front(index, iter(iterable), reverse)
+        if _advance(front, key):
+            fronts.append(front)
+    heapify(fronts)
+    while len(fronts) > 1:
+        front = fronts[0]
+        yield front.value
+        if _advance(front, key):
+            heapreplace(fronts, front)
         else:
-            _heappop_(h)
-    if h:
-        yield h[0][2]
-        yield from h[0][3]
+            heappop(fronts)
+    if fronts:
+        last = fronts[0]
+        yield last.value
+        yield from last.rest
+
+
+def _advance(front, key):
+    """Moves `front` to its input's next value; False when that input is exhausted."""
+    for value in front.rest:
+        front.value = value
+        front.key = value if key is None else key(value)
+        return True
+    return False
+
+
+def _select(n, iterable, key, largest):
+    """The n smallest (or largest) items, as sorted(iterable, key=key, reverse=largest)[:n]."""
+    if n == 1:
+        missing = object()
+        pick = max if largest else min
+        found = pick(iter(iterable), default=missing, key=key)
+        return [] if found is missing else [found]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        pass
+    else:
+        if n >= size:
+            return sorted(iterable, key=key, reverse=largest)[:n]
+    if n <= 0:
+        return []
+    # The n best items so far, in a heap whose root is the worst of them. Entries are
+    # (key, position, item), the position negated for "largest", so that ties keep their input
+    # order and items are only compared through their keys.
+    wrap = _Ascending if largest else _Descending
+    sign = -1 if largest else 1
+    kept = []
+    for position, item in enumerate(iterable):
+        k = item if key is None else key(item)
+        if len(kept) < n:
+            kept.append(wrap((k, sign * position, item)))
+            if len(kept) == n:
+                heapify(kept)
+            continue
+        worst = kept[0].entry[0]
+        if (worst < k) if largest else (k < worst):
+            heapreplace(kept, wrap((k, sign * position, item)))
+    return [entry[2] for entry in sorted((w.entry for w in kept), reverse=largest)]
+
+
+class _Ascending:
+    """A heap entry for nlargest(): the root is the smallest of the kept entries."""
+
+    __slots__ = ('entry',)
+
+    def __init__(self, entry):
+        self.entry = entry
+
+    def __lt__(self, other):
+        return self.entry < other.entry
+
+
+class _Descending(_Ascending):
+    """A heap entry for nsmallest(): the root is the greatest of the kept entries."""
+
+    __slots__ = ()
+
+    def __lt__(self, other):
+        return other.entry < self.entry
 
 
 def nsmallest(n, iterable, key=None):
-    """Find the n smallest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key)[:n]"""
-    if n <= 0:
-        return []
-    # Decorate with the input position so ties keep their input order and
-    # the items themselves are only compared through their keys.
-    it = iter(iterable)
-    result = []
-    for order, elem in enumerate(it):
-        k = elem if key is None else key(elem)
-        if len(result) < n:
-            result.append((k, order, elem))
-            if len(result) == n:
-                _heapify_max(result)
-        elif k < result[0][0]:
-            _heapreplace_max(result, (k, order, elem))
-    result.sort()
-    return [elem for k, order, elem in result]
+    """The n smallest items of iterable: sorted(iterable, key=key)[:n]."""
+    return _select(n, iterable, key, largest=False)
 
 
 def nlargest(n, iterable, key=None):
-    """Find the n largest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]"""
-    if n <= 0:
-        return []
-    # Negated positions make earlier items win ties, matching the stable
-    # sorted(..., reverse=True) order.
-    result = []
-    for order, elem in enumerate(iterable):
-        k = elem if key is None else key(elem)
-        if len(result) < n:
-            result.append((k, -order, elem))
-            if len(result) == n:
-                heapify(result)
-        elif result[0][0] < k:
-            heapreplace(result, (k, -order, elem))
-    result.sort(reverse=True)
-    return [elem for k, order, elem in result]
+    """The n largest items of iterable: sorted(iterable, key=key, reverse=True)[:n]."""
+    return _select(n, iterable, key, largest=True)
