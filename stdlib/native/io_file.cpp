@@ -219,17 +219,27 @@ bool check_open(FileObject* f, const char* msg = "I/O operation on closed file."
   return false;
 }
 
+// A binary file (CPython's buffered reader or writer) refuses an operation it does not support
+// before it looks at whether it is closed; a text file looks first.
 bool check_readable(FileObject* f, const char* closed_msg = "I/O operation on closed file.") {
+  if (f->binary && !f->readable) {
+    raise_unsupported_operation("read");
+    return false;
+  }
   if (!check_open(f, closed_msg)) return false;
   if (f->readable) return true;
-  raise_unsupported_operation(f->binary ? "read" : "not readable");
+  raise_unsupported_operation("not readable");
   return false;
 }
 
 bool check_writable(FileObject* f) {
-  if (!check_open(f)) return false;
+  if (f->binary && !f->writable) {
+    raise_unsupported_operation("write");
+    return false;
+  }
+  if (!check_open(f, f->binary ? "write to closed file" : "I/O operation on closed file.")) return false;
   if (f->writable) return true;
-  raise_unsupported_operation(f->binary ? "write" : "not writable");
+  raise_unsupported_operation("not writable");
   return false;
 }
 
@@ -489,7 +499,7 @@ Value file_readlines(Value self, const Value* args, size_t nargs, Tuple* kwnames
   FileObject* f = as_file(self);
   int64_t hint;
   if (!check_no_kwargs("readlines", kwnames) || !check_nargs("readlines", nargs, 0, 1) ||
-      !size_arg(args, nargs, &hint) || !check_readable(f))
+      !size_arg(args, nargs, &hint) || !check_open(f) || !check_readable(f))
     return Value();
   List* lines = list_new();
   int64_t total = 0;
@@ -545,7 +555,7 @@ Value file_writelines(Value self, const Value* args, size_t nargs, Tuple* kwname
 Value file_flush_method(Value self, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_kwargs("flush", kwnames) || !check_nargs("flush", nargs, 0, 0)) return Value();
   FileObject* f = as_file(self);
-  if (!check_open(f)) return Value();
+  if (!check_open(f, f->binary && f->writable ? "flush of closed file" : "I/O operation on closed file.")) return Value();
   if (file_flush(f) < 0) return Value();
   return none_value();
 }
@@ -591,12 +601,15 @@ Value file_isatty(Value self, const Value*, size_t, Tuple*) {
 
 Value file_readable(Value self, const Value*, size_t, Tuple*) {
   FileObject* f = as_file(self);
+  // A write-only file answers without looking at its descriptor, closed or not.
+  if (!f->readable) return bool_value(false);
   if (!check_open(f, "I/O operation on closed file")) return Value();
   return bool_value(f->readable);
 }
 
 Value file_writable(Value self, const Value*, size_t, Tuple*) {
   FileObject* f = as_file(self);
+  if (!f->writable) return bool_value(false);
   if (!check_open(f, "I/O operation on closed file")) return Value();
   return bool_value(f->writable);
 }
@@ -610,7 +623,10 @@ Value file_seekable(Value self, const Value*, size_t, Tuple*) {
 Value file_seek(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   FileObject* f = as_file(self);
   int64_t offset = 0, whence = 0;
-  if (!check_no_kwargs("seek", kwnames) || !check_nargs("seek", nargs, 1, 2) || !check_open(f)) return Value();
+  if (!check_no_kwargs("seek", kwnames) || !check_nargs("seek", nargs, 1, 2) ||
+      !check_open(f, f->binary ? "seek of closed file" : "I/O operation on closed file.")) {
+    return Value();
+  }
   if (!index_to_i64(args[0], &offset) || (nargs > 1 && !index_to_i64(args[1], &whence))) return Value();
   if (whence < 0 || whence > 2) {
     return raise(&exc_ValueError, "invalid whence (" + std::to_string(whence) + ", should be 0, 1 or 2)");
@@ -635,7 +651,7 @@ Value file_seek(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value file_tell(Value self, const Value*, size_t, Tuple*) {
   FileObject* f = as_file(self);
-  if (!check_open(f)) return Value();
+  if (!check_open(f, f->binary ? "I/O operation on closed file" : "I/O operation on closed file.")) return Value();
   FileStream* s = f->stream;
   StreamLock lk(s);
   if (flush_locked(lk, s) < 0) return Value();
@@ -646,8 +662,10 @@ Value file_tell(Value self, const Value*, size_t, Tuple*) {
 
 Value file_truncate(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   FileObject* f = as_file(self);
-  if (!check_no_kwargs("truncate", kwnames) || !check_nargs("truncate", nargs, 0, 1) || !check_writable(f))
+  if (!check_no_kwargs("truncate", kwnames) || !check_nargs("truncate", nargs, 0, 1) ||
+      (f->binary && !check_open(f, "truncate of closed file")) || !check_writable(f)) {
     return Value();
+  }
   FileStream* s = f->stream;
   StreamLock lk(s);
   if (flush_locked(lk, s) < 0 || drop_read_ahead(s) < 0) return Value();
@@ -732,6 +750,16 @@ Value get_line_buffering(Value self) { return text_only(self, bool_value(as_file
 Value get_write_through(Value self) { return text_only(self, bool_value(as_file(self)->write_through), "write_through"); }
 Value get_newlines(Value self) { return text_only(self, none_value(), "newlines"); }
 
+// A binary file's mode as CPython's FileIO names it, from the mode it was opened with: "w+b"
+// and "r+b" both read "rb+"; text files keep the mode as given.
+std::string binary_mode_name(std::string_view mode) {
+  char primary = mode[mode.find_first_of("rwax")];
+  bool plus = mode.find('+') != std::string_view::npos;
+  if (primary == 'x' || primary == 'a') return std::string(1, primary) + (plus ? "b+" : "b");
+  if (primary == 'r' && !plus) return "rb";
+  return plus ? "rb+" : "wb";
+}
+
 FileObject* new_file(FileStream* stream, Value name, std::string_view mode, bool binary, bool readable, bool writable,
                      bool line_buffering) {
   auto* f = alloc<FileObject>(&file_type);
@@ -743,7 +771,7 @@ FileObject* new_file(FileStream* stream, Value name, std::string_view mode, bool
   f->utf8 = true;
   f->newline = NewlineMode::Universal;
   f->name = name;
-  f->mode = Value(str_new(mode));
+  f->mode = Value(str_new(binary ? binary_mode_name(mode) : std::string(mode)));
   f->encoding = Value(intern("utf-8"));
   f->errors = Value(intern("strict"));
   return f;
@@ -754,11 +782,7 @@ Value get_buffer(Value self) {
   FileObject* f = as_file(self);
   if (f->binary) return text_only(self, Value(), "buffer");
   if (!f->buffer) {
-    std::string_view m = f->mode.as<Str>()->view();
-    std::string mode(1, m[m.find_first_of("rwax")]);
-    mode += 'b';
-    if (m.find('+') != std::string_view::npos) mode += '+';
-    f->buffer = Value(new_file(f->stream, f->name, mode, true, f->readable, f->writable, false));
+    f->buffer = Value(new_file(f->stream, f->name, f->mode.as<Str>()->view(), true, f->readable, f->writable, false));
   }
   return f->buffer;
 }
@@ -1016,12 +1040,8 @@ Value builtin_open(Value, const Value* args, size_t nargs, Tuple* kwnames) {
       return raise_os_error(EISDIR, file);
     }
   }
-  std::string canonical;
-  canonical += primary;
-  if (binary) canonical += 'b';
-  if (plus) canonical += '+';
   bool line_buffering = buffering == 1 && !binary;
-  FileObject* f = new_file(new_stream(fd, closefd), file, binary ? canonical : mode, binary, readable, writable,
+  FileObject* f = new_file(new_stream(fd, closefd), file, mode, binary, readable, writable,
                            line_buffering || (binary && buffering == 0));
   f->appending = primary == 'a';
   f->newline = nl;
