@@ -14,6 +14,7 @@
 #include <sys/times.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -1711,7 +1712,7 @@ const IntConstant kPosixConstants[] = {
     {"O_ASYNC", O_ASYNC}, {"O_DIRECT", O_DIRECT}, {"O_LARGEFILE", O_LARGEFILE},
     {"WNOHANG", WNOHANG}, {"WUNTRACED", WUNTRACED}, {"WCONTINUED", WCONTINUED},
     {"EX_OK", 0}, {"SEEK_DATA", SEEK_DATA}, {"SEEK_HOLE", SEEK_HOLE},
-    {"AT_FDCWD", AT_FDCWD},
+    {"AT_FDCWD", AT_FDCWD}, {"TMP_MAX", TMP_MAX},
     {nullptr, 0},
 };
 
