@@ -7,6 +7,17 @@
 //
 // with chained exceptions first ("The above exception was the direct cause..." / "During
 // handling of the above exception..."), SyntaxError's file/line/caret block, and notes.
+// An exception group is drawn as a box with its members inside, each under a numbered
+// separator, every line of level L behind a margin of 2L blanks and "| ":
+//
+//     + Exception Group Traceback (most recent call last):
+//     |   File "x.py", line 9, in <module>
+//     | ExceptionGroup: two (2 sub-exceptions)
+//     +-+---------------- 1 ----------------
+//       | ValueError: a
+//       +---------------- 2 ----------------
+//       | TypeError: b
+//       +------------------------------------
 // It reads tracebacks through their Python attributes (tb_frame, tb_lineno, tb_next, f_code,
 // co_filename, co_name), so it prints whatever the traceback module would see.  Under each
 // source line it prints CPython 3.11's markers for the failing instruction's range (PEP 657):
@@ -237,8 +248,31 @@ void format_exception_only(Value exc, std::string& out) {
   }
 }
 
-void format_traceback(Value tb, std::string& out) {
-  out += "Traceback (most recent call last):\n";
+// The nesting of exception groups (their default limits, as the traceback module's).
+constexpr int kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+// Prefixes each line of `text` with the margin of `level` (none at level 0). `first`: the
+// margin character of the first line ('+' before the outermost group's traceback header).
+void append_at_level(std::string& out, std::string_view text, int level, char first = '|') {
+  if (level == 0) {
+    out += text;
+    return;
+  }
+  size_t start = 0;
+  char c = first;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    out += std::string(2 * level, ' ') + c + ' ';
+    out += text.substr(start, end - start);
+    start = end;
+    c = '|';
+  }
+}
+
+void format_traceback(Value tb, std::string& out, const char* header = "Traceback (most recent call last):\n") {
+  out += header;
   // CPython folds runs of identical lines (deep recursion) after three repetitions.
   std::string last_key;
   int repeats = 0;
@@ -278,24 +312,75 @@ void format_traceback(Value tb, std::string& out) {
   flush_repeats();
 }
 
-void format_chain(Value exc, std::set<uint64_t>& seen, std::string& out) {
+bool is_group(Value exc) { return isinstance_fast(exc, &exc_BaseExceptionGroup); }
+
+bool format_chain(Value exc, std::set<uint64_t>& seen, int base, std::string& out);
+
+// A group's own block at `level` (its traceback and line) and its members one level in. The
+// box's closing line is left out when the last member's own box already closed it.
+void format_group(Value group, std::set<uint64_t>& seen, int level, std::string& out) {
+  std::string own;
+  Value tb = attr(group, "__traceback__");
+  bool has_tb = tb && !is_none(tb);
+  if (has_tb) format_traceback(tb, own, "Exception Group Traceback (most recent call last):\n");
+  format_exception_only(group, own);
+  append_at_level(out, own, level, has_tb && level == 1 ? '+' : '|');
+  Value members = attr(group, "exceptions");
+  if (!members || !tuple_check(members)) {
+    error_clear();
+    return;
+  }
+  Tuple* excs = members.as<Tuple>();
+  int64_t shown = std::min<int64_t>(excs->size, kMaxGroupWidth);
+  std::string inner(2 * (level + 1), ' ');
+  std::string dashes(16, '-');
+  bool closed = false;
+  for (int64_t i = 0; i < shown; ++i) {
+    std::string label = " " + std::to_string(i + 1) + " ";
+    out += (i == 0 ? std::string(2 * level, ' ') + "+-+" : inner + "+") + dashes + label + dashes + "\n";
+    closed = format_chain((*excs)[i], seen, level + 1, out);
+  }
+  if (excs->size > shown) {
+    int64_t more = excs->size - shown;
+    out += inner + "+" + dashes + " ... " + dashes + "\n";
+    append_at_level(out, "and " + std::to_string(more) + " more exception" + (more == 1 ? "" : "s") + "\n", level + 1);
+    closed = false;
+  }
+  if (!closed) out += inner + "+" + std::string(36, '-') + "\n";
+}
+
+// `exc` after the exceptions chained to it, at margin level `base`: 0 at the top, where a
+// group opens its box at level 1, and one level inside the group for its members. True when
+// the output ends with a group's box.
+bool format_chain(Value exc, std::set<uint64_t>& seen, int base, std::string& out) {
   seen.insert(exc.bits());
+  if (base > kMaxGroupDepth && is_group(exc)) {
+    append_at_level(out, "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n", base);
+    return false;
+  }
   Value cause = attr(exc, "__cause__");
   Value context = attr(exc, "__context__");
   Value suppress = attr(exc, "__suppress_context__");
   bool suppressed = suppress && is_true(suppress) > 0;
   error_clear();
   if (cause && !is_none(cause) && is_exception_instance(cause) && !seen.count(cause.bits())) {
-    format_chain(cause, seen, out);
-    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+    format_chain(cause, seen, base, out);
+    append_at_level(out, "\nThe above exception was the direct cause of the following exception:\n\n", base);
   } else if (!suppressed && context && !is_none(context) && is_exception_instance(context) &&
              !seen.count(context.bits())) {
-    format_chain(context, seen, out);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+    format_chain(context, seen, base, out);
+    append_at_level(out, "\nDuring handling of the above exception, another exception occurred:\n\n", base);
   }
+  if (is_group(exc)) {
+    format_group(exc, seen, std::max(base, 1), out);
+    return true;
+  }
+  std::string own;
   Value tb = attr(exc, "__traceback__");
-  if (tb && !is_none(tb)) format_traceback(tb, out);
-  format_exception_only(exc, out);
+  if (tb && !is_none(tb)) format_traceback(tb, own);
+  format_exception_only(exc, own);
+  append_at_level(out, own, base);
+  return false;
 }
 
 }  // namespace
@@ -303,7 +388,7 @@ void format_chain(Value exc, std::set<uint64_t>& seen, std::string& out) {
 std::string format_exception_text(Value exc) {
   std::set<uint64_t> seen;
   std::string out;
-  format_chain(exc, seen, out);
+  format_chain(exc, seen, 0, out);
   return out;
 }
 
