@@ -2,64 +2,99 @@
 import math
 import numbers
 import operator
+import sys
 
 __all__ = ['Fraction']
 
-# The parameters of Python's numeric hash on 64-bit builds (sys.hash_info):
-# a Fraction equal to an int or a float must hash like it.
-_HASH_MODULUS = (1 << 61) - 1
-_HASH_INF = 314159
+
+def _digit_run(text):
+    """True for decimal digits with single underscores between them."""
+    return all(part and part.isdecimal() for part in text.split('_'))
 
 
-def _digits(text, what):
-    """int() of a run of digits with single underscores between them."""
-    if not text or text[0] == '_' or text[-1] == '_' or '__' in text:
-        raise what
-    for ch in text:
-        if ch != '_' and not ('0' <= ch <= '9'):
-            raise what
-    return int(text)
-
-
-def _parse(text):
-    """(numerator, denominator) of a Fraction literal such as ' -3/4 ',
-    '1.25', '2e-3' or '.5'."""
-    bad = ValueError('Invalid literal for Fraction: %r' % text)
-    s = text.strip()
-    sign = 1
-    if s[:1] in ('+', '-'):
-        if s[0] == '-':
-            sign = -1
-        s = s[1:]
-    if '/' in s:
-        num, _, den = s.partition('/')
-        return sign * _digits(num, bad), _digits(den, bad)
-    mantissa, exp = s, 0
-    for mark in ('e', 'E'):
-        if mark in s:
-            mantissa, _, exp_text = s.partition(mark)
-            exp_sign = 1
-            if exp_text[:1] in ('+', '-'):
-                exp_sign = -1 if exp_text[0] == '-' else 1
-                exp_text = exp_text[1:]
-            exp = exp_sign * _digits(exp_text, bad)
-            break
-    whole, dot, decimal = mantissa.partition('.')
-    if not whole and not decimal:
-        raise bad
-    num = _digits(whole, bad) if whole else 0
-    den = 1
-    if decimal:
-        scale = 10 ** len(decimal.replace('_', ''))
-        num = num * scale + _digits(decimal, bad)
-        den = scale
-    elif dot and not whole:
-        raise bad
-    if exp >= 0:
-        num *= 10 ** exp
+def _parse_fraction(literal):
+    """(numerator, denominator) of a string such as ' -3/4 ', '1.25',
+    '2e-3', '5.' or '.5'; ValueError for anything else."""
+    invalid = ValueError(f'Invalid literal for Fraction: {literal!r}')
+    text = literal.strip()
+    negative = text[:1] == '-'
+    if text[:1] in ('-', '+'):
+        text = text[1:]
+    if '/' in text:
+        top, _, bottom = text.partition('/')
+        if not (_digit_run(top) and _digit_run(bottom)):
+            raise invalid
+        numerator, denominator = int(top), int(bottom)
     else:
-        den *= 10 ** -exp
-    return sign * num, den
+        mantissa, exponent = _split_exponent(text, invalid)
+        whole, dot, decimals = mantissa.partition('.')
+        if not (whole or decimals):
+            raise invalid
+        for digits in (whole, decimals):
+            if digits and not _digit_run(digits):
+                raise invalid
+        decimals = decimals.replace('_', '')
+        numerator = int(whole or '0') * 10 ** len(decimals) + int(decimals or '0')
+        exponent -= len(decimals)
+        if exponent >= 0:
+            numerator, denominator = numerator * 10 ** exponent, 1
+        else:
+            denominator = 10 ** -exponent
+    return (-numerator if negative else numerator), denominator
+
+
+def _split_exponent(text, invalid):
+    """(mantissa, exponent) of a decimal literal with an optional e/E part."""
+    mantissa, mark, exponent = text.replace('E', 'e').partition('e')
+    if not mark:
+        return text, 0
+    sign = exponent[:1]
+    digits = exponent[1:] if sign in ('-', '+') else exponent
+    if not _digit_run(digits):
+        raise invalid
+    return mantissa, -int(digits) if sign == '-' else int(digits)
+
+
+def _binary_operator(exact, name):
+    """The forward and reflected methods of the binary operator `name`:
+    exact(x, y) on two Fractions when both operands are rational; the
+    same operator on floats or complex numbers otherwise."""
+    inexact = getattr(operator, name) if name != 'divmod' else divmod
+
+    def forward(a, b):
+        if isinstance(b, Fraction):
+            return exact(a, b)
+        if isinstance(b, int):
+            return exact(a, Fraction(b))
+        if isinstance(b, float):
+            return inexact(float(a), b)
+        if isinstance(b, complex):
+            return inexact(complex(a), b)
+        return NotImplemented
+
+    def reflected(b, a):
+        if isinstance(a, numbers.Rational):
+            return exact(Fraction(a), b)
+        if isinstance(a, numbers.Real):
+            return inexact(float(a), float(b))
+        if isinstance(a, numbers.Complex):
+            return inexact(complex(a), complex(b))
+        return NotImplemented
+
+    forward.__name__ = f'__{name}__'
+    reflected.__name__ = f'__r{name}__'
+    forward.__doc__ = reflected.__doc__ = exact.__doc__
+    return forward, reflected
+
+
+def _comparable(other):
+    """`other` as an exact Fraction for an ordering comparison; a float
+    infinity or NaN stays as it is; None when it cannot be compared."""
+    if isinstance(other, numbers.Rational):
+        return other
+    if isinstance(other, float):
+        return other if not math.isfinite(other) else Fraction(other)
+    return None
 
 
 class Fraction(numbers.Rational):
@@ -85,44 +120,42 @@ class Fraction(numbers.Rational):
     __slots__ = ('_numerator', '_denominator')
 
     def __new__(cls, numerator=0, denominator=None, *, _normalize=True):
-        self = super(Fraction, cls).__new__(cls)
         if denominator is None:
-            if type(numerator) is int:
-                self._numerator = numerator
-                self._denominator = 1
-                return self
-            elif isinstance(numerator, numbers.Rational):
-                self._numerator = numerator.numerator
-                self._denominator = numerator.denominator
-                return self
-            elif isinstance(numerator, float):
-                numerator, denominator = numerator.as_integer_ratio()
-            elif isinstance(numerator, str):
-                numerator, denominator = _parse(numerator)
-            else:
-                raise TypeError('argument should be a string '
-                                'or a Rational instance')
-        elif type(numerator) is int is type(denominator):
-            pass
-        elif (isinstance(numerator, numbers.Rational) and
-                isinstance(denominator, numbers.Rational)):
-            numerator, denominator = (
-                numerator.numerator * denominator.denominator,
-                denominator.numerator * numerator.denominator)
+            top, bottom = cls._ratio_of(numerator)
+        elif type(numerator) is int and type(denominator) is int:
+            top, bottom = numerator, denominator
+        elif (isinstance(numerator, numbers.Rational)
+              and isinstance(denominator, numbers.Rational)):
+            top = numerator.numerator * denominator.denominator
+            bottom = numerator.denominator * denominator.numerator
         else:
             raise TypeError('both arguments should be '
                             'Rational instances')
-        if denominator == 0:
-            raise ZeroDivisionError('Fraction(%s, 0)' % numerator)
+        if bottom == 0:
+            raise ZeroDivisionError(f'Fraction({top}, 0)')
         if _normalize:
-            g = math.gcd(numerator, denominator)
-            if denominator < 0:
-                g = -g
-            numerator //= g
-            denominator //= g
-        self._numerator = numerator
-        self._denominator = denominator
+            common = math.gcd(top, bottom)
+            # The sign lives in the numerator.
+            if bottom < 0:
+                common = -common
+            top //= common
+            bottom //= common
+        self = super().__new__(cls)
+        self._numerator = top
+        self._denominator = bottom
         return self
+
+    @staticmethod
+    def _ratio_of(value):
+        """(numerator, denominator) of the constructor's single argument."""
+        if isinstance(value, numbers.Rational):
+            return value.numerator, value.denominator
+        if isinstance(value, float):
+            return value.as_integer_ratio()
+        if isinstance(value, str):
+            return _parse_fraction(value)
+        raise TypeError('argument should be a string '
+                        'or a Rational instance')
 
     @classmethod
     def from_float(cls, f):
@@ -132,9 +165,9 @@ class Fraction(numbers.Rational):
         """
         if isinstance(f, numbers.Integral):
             return cls(f)
-        elif not isinstance(f, float):
-            raise TypeError('%s.from_float() only takes floats, not %r (%s)' %
-                            (cls.__name__, f, type(f).__name__))
+        if not isinstance(f, float):
+            raise TypeError(f'{cls.__name__}.from_float() only takes floats, '
+                            f'not {f!r} ({type(f).__name__})')
         return cls(*f.as_integer_ratio())
 
     @classmethod
@@ -142,12 +175,12 @@ class Fraction(numbers.Rational):
         """Converts a finite Decimal instance to a rational number, exactly."""
         if isinstance(dec, numbers.Integral):
             return cls(int(dec))
-        raise TypeError('%s.from_decimal() only takes Decimals, not %r (%s)' %
-                        (cls.__name__, dec, type(dec).__name__))
+        raise TypeError(f'{cls.__name__}.from_decimal() only takes Decimals, '
+                        f'not {dec!r} ({type(dec).__name__})')
 
     def as_integer_ratio(self):
         """Return the integer ratio as a tuple."""
-        return (self._numerator, self._denominator)
+        return self._numerator, self._denominator
 
     def limit_denominator(self, max_denominator=1000000):
         """Closest Fraction to self with denominator at most max_denominator.
@@ -159,24 +192,27 @@ class Fraction(numbers.Rational):
             raise ValueError('max_denominator should be at least 1')
         if self._denominator <= max_denominator:
             return Fraction(self)
-        # Walk the continued-fraction convergents p/q of self until the next
-        # denominator would be too large; the answer is the last convergent
-        # or the best semiconvergent below it.
-        p0, q0, p1, q1 = 0, 1, 1, 0
-        n, d = self._numerator, self._denominator
+        # Expand self as a continued fraction, keeping the last two
+        # convergents, until the next convergent's denominator is too big.
+        # The best approximation is then the last convergent or the largest
+        # admissible semiconvergent after it (on a tie, the convergent).
+        older_num, older_den, last_num, last_den = 0, 1, 1, 0
+        rest_num, rest_den = self._numerator, self._denominator
         while True:
-            a = n // d
-            q2 = q0 + a * q1
-            if q2 > max_denominator:
+            term, remainder = divmod(rest_num, rest_den)
+            next_den = term * last_den + older_den
+            if next_den > max_denominator:
                 break
-            p0, q0, p1, q1 = p1, q1, p0 + a * p1, q2
-            n, d = d, n - a * d
-        k = (max_denominator - q0) // q1
-        semi = Fraction(p0 + k * p1, q0 + k * q1)
-        convergent = Fraction(p1, q1)
-        if abs(convergent - self) <= abs(semi - self):
+            older_num, older_den, last_num, last_den = (
+                last_num, last_den, term * last_num + older_num, next_den)
+            rest_num, rest_den = rest_den, remainder
+        steps = (max_denominator - older_den) // last_den
+        convergent = Fraction(last_num, last_den)
+        semiconvergent = Fraction(older_num + steps * last_num,
+                                  older_den + steps * last_den)
+        if abs(convergent - self) <= abs(semiconvergent - self):
             return convergent
-        return semi
+        return semiconvergent
 
     @property
     def numerator(a):
@@ -188,95 +224,63 @@ class Fraction(numbers.Rational):
 
     def __repr__(self):
         """repr(self)"""
-        return '%s(%s, %s)' % (self.__class__.__name__,
-                               self._numerator, self._denominator)
+        return f'{type(self).__name__}({self._numerator}, {self._denominator})'
 
     def __str__(self):
         """str(self)"""
         if self._denominator == 1:
             return str(self._numerator)
-        return '%s/%s' % (self._numerator, self._denominator)
-
-    def _operator_fallbacks(monomorphic_operator, fallback_operator):
-        """Forward and reverse methods of a binary operator: exact with
-        ints and Fractions, float or complex arithmetic with those."""
-        def forward(a, b):
-            if isinstance(b, Fraction):
-                return monomorphic_operator(a, b)
-            elif isinstance(b, int):
-                return monomorphic_operator(a, Fraction(b))
-            elif isinstance(b, float):
-                return fallback_operator(float(a), b)
-            elif isinstance(b, complex):
-                return fallback_operator(complex(a), b)
-            return NotImplemented
-        forward.__name__ = '__' + fallback_operator.__name__ + '__'
-        forward.__doc__ = monomorphic_operator.__doc__
-
-        def reverse(b, a):
-            if isinstance(a, numbers.Rational):
-                return monomorphic_operator(Fraction(a), b)
-            elif isinstance(a, numbers.Real):
-                return fallback_operator(float(a), float(b))
-            elif isinstance(a, numbers.Complex):
-                return fallback_operator(complex(a), complex(b))
-            return NotImplemented
-        reverse.__name__ = '__r' + fallback_operator.__name__ + '__'
-        reverse.__doc__ = monomorphic_operator.__doc__
-        return forward, reverse
+        return f'{self._numerator}/{self._denominator}'
 
     def _add(a, b):
         """a + b"""
-        na, da = a._numerator, a._denominator
-        nb, db = b._numerator, b._denominator
-        return Fraction(na * db + nb * da, da * db)
-
-    __add__, __radd__ = _operator_fallbacks(_add, operator.add)
+        return Fraction(a._numerator * b._denominator + b._numerator * a._denominator,
+                        a._denominator * b._denominator)
 
     def _sub(a, b):
         """a - b"""
-        na, da = a._numerator, a._denominator
-        nb, db = b._numerator, b._denominator
-        return Fraction(na * db - nb * da, da * db)
-
-    __sub__, __rsub__ = _operator_fallbacks(_sub, operator.sub)
+        return Fraction(a._numerator * b._denominator - b._numerator * a._denominator,
+                        a._denominator * b._denominator)
 
     def _mul(a, b):
         """a * b"""
-        return Fraction(a._numerator * b._numerator,
-                        a._denominator * b._denominator)
-
-    __mul__, __rmul__ = _operator_fallbacks(_mul, operator.mul)
+        return Fraction(a._numerator * b._numerator, a._denominator * b._denominator)
 
     def _div(a, b):
         """a / b"""
-        return Fraction(a._numerator * b._denominator,
-                        a._denominator * b._numerator)
-
-    __truediv__, __rtruediv__ = _operator_fallbacks(_div, operator.truediv)
+        return Fraction(a._numerator * b._denominator, a._denominator * b._numerator)
 
     def _floordiv(a, b):
         """a // b"""
-        return ((a._numerator * b._denominator) //
-                (a._denominator * b._numerator))
-
-    __floordiv__, __rfloordiv__ = _operator_fallbacks(_floordiv,
-                                                      operator.floordiv)
-
-    def _divmod(a, b):
-        """(a // b, a % b)"""
-        da, db = a._denominator, b._denominator
-        div, n_mod = divmod(a._numerator * db, da * b._numerator)
-        return div, Fraction(n_mod, da * db)
-
-    __divmod__, __rdivmod__ = _operator_fallbacks(_divmod, divmod)
+        return (a._numerator * b._denominator) // (a._denominator * b._numerator)
 
     def _mod(a, b):
         """a % b"""
-        da, db = a._denominator, b._denominator
-        return Fraction((a._numerator * db) % (b._numerator * da), da * db)
+        # Both operands over the common denominator den(a) * den(b).
+        remainder = (a._numerator * b._denominator) % (b._numerator * a._denominator)
+        return Fraction(remainder, a._denominator * b._denominator)
 
-    __mod__, __rmod__ = _operator_fallbacks(_mod, operator.mod)
+    def _divmod(a, b):
+        """(a // b, a % b)"""
+        return a._floordiv(b), a._mod(b)
+
+    __add__, __radd__ = _binary_operator(_add, 'add')
+    __sub__, __rsub__ = _binary_operator(_sub, 'sub')
+    __mul__, __rmul__ = _binary_operator(_mul, 'mul')
+    __truediv__, __rtruediv__ = _binary_operator(_div, 'truediv')
+    __floordiv__, __rfloordiv__ = _binary_operator(_floordiv, 'floordiv')
+    __divmod__, __rdivmod__ = _binary_operator(_divmod, 'divmod')
+    __mod__, __rmod__ = _binary_operator(_mod, 'mod')
+
+    def _int_power(self, exponent):
+        """self ** exponent for an int exponent, exactly."""
+        if exponent < 0:
+            # The reciprocal, with the sign moved to the numerator.
+            sign = -1 if self._numerator < 0 else 1
+            return Fraction((sign * self._denominator) ** -exponent,
+                            abs(self._numerator) ** -exponent, _normalize=False)
+        return Fraction(self._numerator ** exponent,
+                        self._denominator ** exponent, _normalize=False)
 
     def __pow__(a, b):
         """a ** b
@@ -287,32 +291,22 @@ class Fraction(numbers.Rational):
         """
         if isinstance(b, numbers.Rational):
             if b.denominator == 1:
-                power = b.numerator
-                if power >= 0:
-                    return Fraction(a._numerator ** power,
-                                    a._denominator ** power,
-                                    _normalize=False)
-                elif a._numerator >= 0:
-                    return Fraction(a._denominator ** -power,
-                                    a._numerator ** -power,
-                                    _normalize=False)
-                else:
-                    return Fraction((-a._denominator) ** -power,
-                                    (-a._numerator) ** -power,
-                                    _normalize=False)
+                return a._int_power(b.numerator)
             return float(a) ** float(b)
-        elif isinstance(b, (float, complex)):
+        if isinstance(b, (float, complex)):
             return float(a) ** b
         return NotImplemented
 
     def __rpow__(b, a):
         """a ** b"""
-        if b._denominator == 1 and b._numerator >= 0:
+        if b._denominator == 1:
+            if b._numerator >= 0:
+                return a ** b._numerator
+            if isinstance(a, numbers.Rational):
+                return Fraction(a)._int_power(b._numerator)
             return a ** b._numerator
         if isinstance(a, numbers.Rational):
-            return Fraction(a.numerator, a.denominator) ** b
-        if b._denominator == 1:
-            return a ** b._numerator
+            return float(a) ** float(b)
         return a ** float(b)
 
     def __pos__(a):
@@ -327,17 +321,14 @@ class Fraction(numbers.Rational):
         """abs(a)"""
         return Fraction(abs(a._numerator), a._denominator, _normalize=False)
 
-    def __int__(a, _index=operator.index):
+    def __int__(a):
         """int(a)"""
-        if a._numerator < 0:
-            return _index(-(-a._numerator // a._denominator))
-        return _index(a._numerator // a._denominator)
+        return a.__trunc__()
 
     def __trunc__(a):
         """math.trunc(a)"""
-        if a._numerator < 0:
-            return -(-a._numerator // a._denominator)
-        return a._numerator // a._denominator
+        whole = abs(a._numerator) // a._denominator
+        return -whole if a._numerator < 0 else whole
 
     def __floor__(a):
         """math.floor(a)"""
@@ -353,87 +344,83 @@ class Fraction(numbers.Rational):
         Rounds half toward even.
         """
         if ndigits is None:
-            floor, remainder = divmod(self._numerator, self._denominator)
-            if remainder * 2 < self._denominator:
-                return floor
-            elif remainder * 2 > self._denominator:
-                return floor + 1
-            elif floor % 2 == 0:
-                return floor
-            return floor + 1
-        shift = 10 ** abs(ndigits)
+            down, excess = divmod(self._numerator, self._denominator)
+            twice = 2 * excess
+            if twice > self._denominator or (twice == self._denominator
+                                             and down % 2 == 1):
+                return down + 1
+            return down
+        scale = 10 ** abs(ndigits)
         if ndigits > 0:
-            return Fraction(round(self * shift), shift)
-        return Fraction(round(self / shift) * shift)
+            return Fraction(round(self * scale), scale)
+        return Fraction(round(self / scale) * scale)
 
     def __hash__(self):
         """hash(self)"""
-        try:
-            dinv = pow(self._denominator, -1, _HASH_MODULUS)
-        except ValueError:
-            # The denominator is a multiple of the modulus: not invertible.
-            hash_ = _HASH_INF
+        # Python's numeric hash (see "Hashing of numeric types" in the
+        # library reference): equal ints, floats and Fractions hash alike.
+        modulus = sys.hash_info.modulus
+        if self._denominator % modulus == 0:
+            value = sys.hash_info.inf
         else:
-            hash_ = hash(hash(abs(self._numerator)) * dinv)
-        result = hash_ if self._numerator >= 0 else -hash_
-        return -2 if result == -1 else result
+            value = (abs(self._numerator) % modulus
+                     * pow(self._denominator, -1, modulus) % modulus)
+        if self._numerator < 0:
+            value = -value
+        return -2 if value == -1 else value
 
     def __eq__(a, b):
         """a == b"""
-        if type(b) is int:
-            return a._numerator == b and a._denominator == 1
         if isinstance(b, numbers.Rational):
-            return (a._numerator == b.numerator and
-                    a._denominator == b.denominator)
+            return (a._numerator == b.numerator
+                    and a._denominator == b.denominator)
         if isinstance(b, numbers.Complex) and b.imag == 0:
             b = b.real
         if isinstance(b, float):
-            if math.isnan(b) or math.isinf(b):
-                return 0.0 == b
-            return a == a.from_float(b)
+            return math.isfinite(b) and a == Fraction(b)
         return NotImplemented
 
-    def _richcmp(self, other, op):
-        """Compare with a Rational exactly, with a float through an
-        exact conversion (infinities and NaN compare like 0.0 does)."""
-        if isinstance(other, numbers.Rational):
-            return op(self._numerator * other.denominator,
-                      self._denominator * other.numerator)
+    def _compare(self, other, op):
+        """op(self, other) for an ordering operator op; NotImplemented for
+        operands other than rationals and floats."""
+        other = _comparable(other)
+        if other is None:
+            return NotImplemented
         if isinstance(other, float):
-            if math.isnan(other) or math.isinf(other):
-                return op(0.0, other)
-            return op(self, self.from_float(other))
-        return NotImplemented
+            # Only infinities and NaN stay floats: any finite value sits
+            # where 0.0 does relative to them.
+            return op(0.0, other)
+        return op(self._numerator * other.denominator,
+                  self._denominator * other.numerator)
 
     def __lt__(a, b):
         """a < b"""
-        return a._richcmp(b, operator.lt)
+        return a._compare(b, operator.lt)
 
     def __gt__(a, b):
         """a > b"""
-        return a._richcmp(b, operator.gt)
+        return a._compare(b, operator.gt)
 
     def __le__(a, b):
         """a <= b"""
-        return a._richcmp(b, operator.le)
+        return a._compare(b, operator.le)
 
     def __ge__(a, b):
         """a >= b"""
-        return a._richcmp(b, operator.ge)
+        return a._compare(b, operator.ge)
 
     def __bool__(a):
         """a != 0"""
-        return bool(a._numerator)
+        return a._numerator != 0
 
     def __reduce__(self):
-        return (self.__class__, (self._numerator, self._denominator))
+        return type(self), (self._numerator, self._denominator)
 
     def __copy__(self):
-        if type(self) == Fraction:
+        if type(self) is Fraction:
+            # Immutable: the object itself serves as its copy.
             return self
-        return self.__class__(self._numerator, self._denominator)
+        return type(self)(self._numerator, self._denominator)
 
     def __deepcopy__(self, memo):
-        if type(self) == Fraction:
-            return self
-        return self.__class__(self._numerator, self._denominator)
+        return self.__copy__()

@@ -1,9 +1,12 @@
 """Basic statistics of numeric data: averages, middle values and spread.
 
-Sums are exact (over Fractions) and converted back to the type of the data,
-as in CPython: mean([1, 2, 3]) is the int 2, mean([1, 2]) the float 1.5.
+Sums are computed exactly (as fractions) and the result is converted back to
+the type of the data: mean([1, 2, 3]) is the int 2, mean([1, 2]) the float
+1.5, and Fractions give Fractions.
 """
 import math
+import numbers
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from fractions import Fraction
 
@@ -18,104 +21,110 @@ class StatisticsError(ValueError):
     pass
 
 
-def _exact_ratio(x):
-    """(numerator, denominator) of x; (x, None) for an infinity or NaN."""
+def _as_ratio(x):
+    """(numerator, denominator) of a number; (x, None) for a float infinity
+    or NaN, which has no ratio."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return x, None
+    as_integer_ratio = getattr(x, 'as_integer_ratio', None)
+    if as_integer_ratio is not None:
+        return as_integer_ratio()
     try:
-        return x.as_integer_ratio()
+        return x.numerator, x.denominator
     except AttributeError:
-        pass
-    except (OverflowError, ValueError):
-        return (x, None)
-    try:
-        return (x.numerator, x.denominator)
-    except AttributeError:
-        raise TypeError("can't convert type '%s' to numerator/denominator"
-                        % type(x).__name__) from None
+        raise TypeError(f"can't convert type '{type(x).__name__}' to "
+                        'numerator/denominator') from None
 
 
-def _coerce(T, S):
-    """The type of a result mixing values of types T and S."""
-    if T is S:
-        return T
-    if S is int or S is bool:
-        return T
-    if T is int:
-        return S
-    if issubclass(S, T):
-        return S
-    if issubclass(T, S):
-        return T
-    if issubclass(T, int):
-        return S
-    if issubclass(S, int):
-        return T
-    if issubclass(T, Fraction) and issubclass(S, float):
-        return S
-    if issubclass(T, float) and issubclass(S, Fraction):
-        return T
-    raise TypeError("don't know how to coerce %s and %s"
-                    % (T.__name__, S.__name__))
+def _result_type(current, new):
+    """The type of a result computed from values of types current and new:
+    plain ints (and bools) adopt the other type, a subclass beats its base,
+    anything beats an int subclass, and float beats Fraction."""
+    if new is current or new is int or new is bool:
+        return current
+    if current is int:
+        return new
+    if issubclass(new, current):
+        return new
+    if issubclass(current, new):
+        return current
+    if issubclass(current, int):
+        return new
+    if issubclass(new, int):
+        return current
+    for floating, exact in ((current, new), (new, current)):
+        if issubclass(floating, float) and issubclass(exact, Fraction):
+            return floating
+    raise TypeError(f"don't know how to coerce {current.__name__} and "
+                    f'{new.__name__}')
 
 
-def _sum(data):
-    """(type, exact sum, count) of data; the sum is a Fraction, or a float
-    infinity or NaN."""
-    count = 0
-    T = int
-    total = Fraction(0)
-    special = None
-    for x in data:
-        T = _coerce(T, type(x))
-        n, d = _exact_ratio(x)
-        count += 1
-        if d is None:
-            special = x if special is None else special + x
+class _ExactSum:
+    """Running exact sum of numbers: the count, the types seen, and the
+    total as numerator/denominator (kept over a common denominator), or as
+    a float once an infinity or NaN was added."""
+
+    def __init__(self, values=()):
+        self.types = {}
+        self.count = 0
+        self.numerator = 0
+        self.denominator = 1
+        self.special = None
+        for value in values:
+            self.add(value)
+
+    def add(self, value):
+        num, den = _as_ratio(value)
+        self.types[type(value)] = True
+        self.count += 1
+        if den is None:
+            self.special = num if self.special is None else self.special + num
+        elif den == self.denominator:
+            self.numerator += num
         else:
-            total += Fraction(n, d)
-    if special is not None:
-        return (T, special, count)
-    return (T, total, count)
+            common = math.lcm(self.denominator, den)
+            self.numerator = (self.numerator * (common // self.denominator)
+                              + num * (common // den))
+            self.denominator = common
+
+    @property
+    def type(self):
+        """The type results should have (TypeError for incompatible types)."""
+        kind = int
+        for seen in self.types:
+            kind = _result_type(kind, seen)
+        return kind
+
+    def total(self):
+        """The sum: a Fraction, or a float infinity or NaN."""
+        if self.special is not None:
+            return self.special
+        return Fraction(self.numerator, self.denominator)
 
 
-def _convert(value, T):
-    """value (a Fraction, or a float infinity/NaN) as type T."""
-    if type(value) is T:
+def _in_type(value, kind):
+    """A Fraction (or special float) result expressed as type `kind`; an
+    int type gets a float when the value is not a whole number."""
+    if type(value) is kind:
         return value
-    if issubclass(T, int) and value.denominator != 1:
-        T = float
-    try:
-        return T(value)
-    except TypeError:
-        if issubclass(T, Fraction):
-            return T(value.numerator, value.denominator)
-        raise
+    if issubclass(kind, int) and value.denominator != 1:
+        return float(value)
+    return kind(value)
 
 
-def _fail_neg(values, errmsg):
-    for x in values:
-        if x < 0:
-            raise StatisticsError(errmsg)
-        yield x
-
-
-def _float_sqrt_of_frac(n, m):
-    """The float closest to sqrt(n / m), correctly rounded."""
-    if n <= 0:
-        if n == 0:
-            return 0.0
-        raise ValueError('math domain error')
-    # Scale so that the integer square root has 56+ significant bits; a
-    # sticky low bit records any inexactness, so int -> float rounding
-    # (to nearest, ties to even) rounds the true root correctly.
-    k = 56 - (n.bit_length() - m.bit_length()) // 2
-    if k >= 0:
-        num, den = n << (2 * k), m
-    else:
-        num, den = n, m << (-2 * k)
-    root = math.isqrt(num // den)
-    if root * root * den != num:
+def _sqrt_of_ratio(num, den):
+    """The float nearest to sqrt(num / den), for ints num >= 0 and den > 0."""
+    if num == 0:
+        return 0.0
+    # Scale by 4**shift so that the integer root has at least 55 bits, and
+    # make its lowest bit 1 when the root is inexact: int-to-float
+    # conversion then rounds it as it would round the true root.
+    shift = max(0, (111 - num.bit_length() + den.bit_length()) // 2)
+    scaled = num << (2 * shift)
+    root = math.isqrt(scaled // den)
+    if root * root * den != scaled:
         root |= 1
-    return math.ldexp(float(root), -k)
+    return math.ldexp(float(root), -shift)
 
 
 def mean(data):
@@ -124,244 +133,236 @@ def mean(data):
     >>> mean([1, 2, 3, 4, 4])
     2.8
     """
-    T, total, n = _sum(data)
-    if n < 1:
+    acc = _ExactSum(data)
+    if acc.count < 1:
         raise StatisticsError('mean requires at least one data point')
-    return _convert(total / n, T)
+    return _in_type(acc.total() / acc.count, acc.type)
 
 
 def fmean(data, weights=None):
-    """Convert data to floats and compute the arithmetic mean."""
+    """Convert data to floats and compute the arithmetic mean (weighted by
+    `weights` when given)."""
+    if not hasattr(data, '__len__'):
+        data = list(data)
     if weights is None:
-        n = 0
-        total = 0.0
-        values = []
-        for x in data:
-            n += 1
-            values.append(x)
-        total = math.fsum(values)
-        if not n:
+        total = math.fsum(data)
+        if not data:
             raise StatisticsError('fmean requires at least one data point')
-        return total / n
-    data = list(data)
-    weights = list(weights)
-    if len(weights) != len(data):
+        return total / len(data)
+    if not hasattr(weights, '__len__'):
+        weights = list(weights)
+    weighted = math.fsum([x * w for x, w in zip(data, weights)])
+    if len(data) != len(weights):
         raise StatisticsError('data and weights must be the same length')
-    num = math.fsum(x * w for x, w in zip(data, weights))
-    den = math.fsum(weights)
-    if not den:
+    weight = math.fsum(weights)
+    if not weight:
         raise StatisticsError('sum of weights must be non-zero')
-    return num / den
+    return weighted / weight
 
 
 def geometric_mean(data):
     """Convert data to floats and compute the geometric mean."""
     try:
-        return math.exp(fmean(map(math.log, data)))
+        return math.exp(fmean([math.log(x) for x in data]))
     except ValueError:
+        # Empty data, zero or a negative value.
         raise StatisticsError('geometric mean requires a non-empty dataset '
                               'containing positive numbers') from None
 
 
+def _check_not_negative(x):
+    if x < 0:
+        raise StatisticsError('harmonic mean does not support negative values')
+
+
 def harmonic_mean(data, weights=None):
-    """Return the harmonic mean of data."""
+    """Return the harmonic mean of data: the number of values divided by
+    the sum of their reciprocals (each reciprocal weighted when weights are
+    given). 0 when a value is zero."""
     if iter(data) is data:
         data = list(data)
-    errmsg = 'harmonic mean does not support negative values'
-    n = len(data)
-    if n < 1:
+    if not data:
         raise StatisticsError('harmonic_mean requires at least one data point')
-    elif n == 1 and weights is None:
-        x = data[0]
-        if isinstance(x, (int, float, Fraction)):
-            if x < 0:
-                raise StatisticsError(errmsg)
-            return x
-        raise TypeError('unsupported type')
     if weights is None:
-        weights = [1] * n
-        sum_weights = n
+        if len(data) == 1:
+            only = data[0]
+            if not isinstance(only, numbers.Real):
+                raise TypeError('unsupported type')
+            _check_not_negative(only)
+            return only
+        weights = [1] * len(data)
+        total_weight = len(data)
     else:
         if iter(weights) is weights:
             weights = list(weights)
-        if len(weights) != n:
+        if len(weights) != len(data):
             raise StatisticsError('Number of weights does not match data size')
-        _, sum_weights, _ = _sum(w for w in _fail_neg(weights, errmsg))
-    try:
-        data = list(_fail_neg(data, errmsg))
-        T, total, count = _sum(w / x if w else 0 for w, x in zip(weights, data))
-    except ZeroDivisionError:
-        return 0
-    if total <= 0:
+        for w in weights:
+            _check_not_negative(w)
+        total_weight = _ExactSum(weights).total()
+    acc = _ExactSum()
+    for w, x in zip(weights, data):
+        _check_not_negative(x)
+        try:
+            acc.add(w / x if w else 0)
+        except ZeroDivisionError:
+            return 0
+    reciprocal_sum = acc.total()
+    if reciprocal_sum <= 0:
         raise StatisticsError('Weighted sum must be positive')
-    return _convert(sum_weights / total, T)
+    return _in_type(total_weight / reciprocal_sum, acc.type)
+
+
+def _sorted_or_fail(data):
+    """The data sorted, for the median functions, which need a value."""
+    ordered = sorted(data)
+    if not ordered:
+        raise StatisticsError('no median for empty data')
+    return ordered
 
 
 def median(data):
-    """Return the median (middle value) of numeric data.
-
-    When the number of data points is even, the median is interpolated by
-    taking the average of the two middle values.
-    """
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError('no median for empty data')
-    if n % 2 == 1:
-        return data[n // 2]
-    i = n // 2
-    return (data[i - 1] + data[i]) / 2
+    """Return the median (middle value) of numeric data: the mean of the two
+    middle values when there is an even number of them."""
+    ordered = _sorted_or_fail(data)
+    half, odd = divmod(len(ordered), 2)
+    if odd:
+        return ordered[half]
+    return (ordered[half - 1] + ordered[half]) / 2
 
 
 def median_low(data):
-    """Return the low median of numeric data."""
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError('no median for empty data')
-    if n % 2 == 1:
-        return data[n // 2]
-    return data[n // 2 - 1]
+    """Return the low median of numeric data: the smaller of the two middle
+    values when there is an even number of them."""
+    ordered = _sorted_or_fail(data)
+    return ordered[(len(ordered) - 1) // 2]
 
 
 def median_high(data):
-    """Return the high median of data."""
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError('no median for empty data')
-    return data[n // 2]
+    """Return the high median of data: the larger of the two middle values
+    when there is an even number of them."""
+    ordered = _sorted_or_fail(data)
+    return ordered[len(ordered) // 2]
 
 
 def median_grouped(data, interval=1):
-    """Return the 50th percentile (median) of grouped continuous data."""
-    data = sorted(data)
-    n = len(data)
-    if not n:
-        raise StatisticsError('no median for empty data')
-    x = data[n // 2]
-    # The lower limit of the median's class, and how many values lie below
-    # that class and within it.
+    """Return the 50th percentile (median) of grouped continuous data, each
+    value standing for a class of width `interval` centred on it."""
+    ordered = _sorted_or_fail(data)
+    size = len(ordered)
+    middle = ordered[size // 2]
+    below = bisect_left(ordered, middle)
+    within = bisect_right(ordered, middle, below) - below
     try:
-        L = float(x) - float(interval) / 2
+        width = float(interval)
+        lower_limit = float(middle) - width / 2
     except ValueError:
-        raise TypeError('Value cannot be converted to a float')
-    lo = 0
-    while lo < n and data[lo] < x:
-        lo += 1
-    hi = lo
-    while hi < n and data[hi] == x:
-        hi += 1
-    cf = lo
-    f = hi - lo
-    return L + interval * (n / 2 - cf) / f
+        raise TypeError('Value cannot be converted to a float') from None
+    return lower_limit + width * (size / 2 - below) / within
 
 
 def mode(data):
-    """Return the most common data point from discrete or nominal data."""
-    pairs = Counter(iter(data)).most_common(1)
-    try:
-        return pairs[0][0]
-    except IndexError:
-        raise StatisticsError('no mode for empty data') from None
+    """Return the most common data point from discrete or nominal data (the
+    first one seen when several are equally common)."""
+    counts = Counter(iter(data))
+    if not counts:
+        raise StatisticsError('no mode for empty data')
+    return max(counts, key=counts.__getitem__)
 
 
 def multimode(data):
     """Return a list of the most frequently occurring values, in the order
     they were first encountered in the data."""
     counts = Counter(iter(data))
-    if not counts:
-        return []
-    maxcount = max(counts.values())
-    return [value for value, count in counts.items() if count == maxcount]
+    top = max(counts.values(), default=0)
+    return [value for value, count in counts.items() if count == top]
 
 
 def quantiles(data, *, n=4, method='exclusive'):
     """Divide data into n continuous intervals with equal probability.
 
-    Returns a list of (n - 1) cut points separating the intervals.
-    """
+    Returns a list of (n - 1) cut points separating the intervals, found by
+    linear interpolation. 'exclusive' treats data as a sample of a wider
+    population; 'inclusive' as the whole population (or a sample known to
+    include its extremes)."""
     if n < 1:
         raise StatisticsError('n must be at least 1')
-    data = sorted(data)
-    ld = len(data)
-    if ld < 2:
+    ordered = sorted(data)
+    size = len(ordered)
+    if size < 2:
         raise StatisticsError('must have at least two data points')
     if method == 'inclusive':
-        m = ld - 1
-        result = []
-        for i in range(1, n):
-            j, delta = divmod(i * m, n)
-            interpolated = (data[j] * (n - delta) + data[j + 1] * delta) / n
-            result.append(interpolated)
-        return result
-    if method == 'exclusive':
-        m = ld + 1
-        result = []
-        for i in range(1, n):
-            j = i * m // n
-            j = 1 if j < 1 else ld - 1 if j > ld - 1 else j
-            delta = i * m - j * n
-            interpolated = (data[j - 1] * (n - delta) + data[j] * delta) / n
-            result.append(interpolated)
-        return result
-    raise ValueError(f'Unknown method: {method!r}')
+        # Cut point i lies i/n of the way from the first to the last value.
+        span, shift = size - 1, 0
+    elif method == 'exclusive':
+        # Cut point i sits at position i*(size+1)/n counting from 1; beyond
+        # the ends of the data it is extrapolated from the two outer values.
+        span, shift = size + 1, 1
+    else:
+        raise ValueError(f'Unknown method: {method!r}')
+    points = []
+    for i in range(1, n):
+        scaled = i * span
+        lower = min(max(scaled // n - shift, 0), size - 2)
+        # The cut point is lower + weight/n, in 0-based positions.
+        weight = scaled - (lower + shift) * n
+        points.append((ordered[lower] * (n - weight)
+                       + ordered[lower + 1] * weight) / n)
+    return points
 
 
-def _ss(data, c=None):
-    """(type, sum of squared deviations from c, c, count) of data; without
-    c, the deviations are from the exact mean and the sum is exact."""
-    data = list(data)
-    if c is not None:
-        T, ssd, count = _sum((x - c) * (x - c) for x in data)
-        return (T, ssd, c, count)
-    T, total, count = _sum(data)
-    if not count:
-        return (T, Fraction(0), Fraction(0), 0)
-    if not isinstance(total, Fraction):
-        # An infinity or NaN among the data: the spread is that too.
-        return (T, total, total, count)
-    c = total / count
-    ssd = Fraction(0)
-    for x in data:
-        d = Fraction(*_exact_ratio(x)) - c
-        ssd += d * d
-    return (T, ssd, c, count)
+def _squared_deviations(data, center):
+    """(result type, sum of squared deviations, count) of data, from
+    `center` or, when it is None, from the exact mean. The sum is a
+    Fraction, or a float infinity or NaN."""
+    if center is not None:
+        squares = _ExactSum(d * d for d in (x - center for x in data))
+        return squares.type, squares.total(), squares.count
+    values = list(data)
+    acc = _ExactSum(values)
+    total = acc.total()
+    if acc.count == 0 or not isinstance(total, Fraction):
+        return acc.type, total, acc.count
+    average = total / acc.count
+    squares = sum((Fraction(*_as_ratio(x)) - average) ** 2 for x in values)
+    return acc.type, Fraction(squares), acc.count
+
+
+def _spread(data, center, name, sample):
+    """(result type, mean squared deviation) for the variance functions;
+    `sample` divides by n - 1 instead of n."""
+    kind, squares, count = _squared_deviations(data, center)
+    if sample and count < 2:
+        raise StatisticsError(f'{name} requires at least two data points')
+    if count < 1:
+        raise StatisticsError(f'{name} requires at least one data point')
+    return kind, squares / (count - 1 if sample else count)
+
+
+def _root(value):
+    """Square root of a mean squared deviation, correctly rounded."""
+    if isinstance(value, Fraction):
+        return _sqrt_of_ratio(value.numerator, value.denominator)
+    return math.sqrt(value)
 
 
 def variance(data, xbar=None):
-    """Return the sample variance of data."""
-    T, ss, c, n = _ss(data, xbar)
-    if n < 2:
-        raise StatisticsError('variance requires at least two data points')
-    return _convert(ss / (n - 1), T)
+    """Return the sample variance of data (xbar: its mean, when known)."""
+    kind, value = _spread(data, xbar, 'variance', True)
+    return _in_type(value, kind)
 
 
 def pvariance(data, mu=None):
-    """Return the population variance of data."""
-    T, ss, c, n = _ss(data, mu)
-    if n < 1:
-        raise StatisticsError('pvariance requires at least one data point')
-    return _convert(ss / n, T)
+    """Return the population variance of data (mu: its mean, when known)."""
+    kind, value = _spread(data, mu, 'pvariance', False)
+    return _in_type(value, kind)
 
 
 def stdev(data, xbar=None):
     """Return the square root of the sample variance."""
-    T, ss, c, n = _ss(data, xbar)
-    if n < 2:
-        raise StatisticsError('stdev requires at least two data points')
-    mss = ss / (n - 1)
-    if not isinstance(mss, Fraction):
-        return math.sqrt(mss)
-    return _float_sqrt_of_frac(mss.numerator, mss.denominator)
+    return _root(_spread(data, xbar, 'stdev', True)[1])
 
 
 def pstdev(data, mu=None):
     """Return the square root of the population variance."""
-    T, ss, c, n = _ss(data, mu)
-    if n < 1:
-        raise StatisticsError('pstdev requires at least one data point')
-    mss = ss / n
-    if not isinstance(mss, Fraction):
-        return math.sqrt(mss)
-    return _float_sqrt_of_frac(mss.numerator, mss.denominator)
+    return _root(_spread(data, mu, 'pstdev', False)[1])

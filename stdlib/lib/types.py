@@ -1,5 +1,5 @@
-"""Names for the interpreter's built-in types, found as type(obj) of real
-objects, plus SimpleNamespace and the coroutine() decorator."""
+"""Names for the interpreter's built-in types (taken as type(obj) of sample
+objects), dynamic class creation helpers, SimpleNamespace and coroutine()."""
 
 import sys
 
@@ -13,152 +13,148 @@ __all__ = ['FunctionType', 'LambdaType', 'CodeType', 'MappingProxyType',
            'coroutine', 'new_class', 'prepare_class', 'resolve_bases']
 
 
-def _f():
-    pass
+def _samples():
+    """One object of each kind whose type has no built-in name: a closure,
+    a generator, a coroutine, an async generator, a bound method and a
+    traceback."""
+    captured = None
 
+    def closure():
+        return captured
 
-FunctionType = type(_f)
-LambdaType = type(lambda: None)
-CodeType = type(_f.__code__)
-MappingProxyType = type(type.__dict__)
+    def generator():
+        yield
 
-
-def _cell_factory():
-    a = 1
-
-    def f():
-        return a
-    return f.__closure__[0]
-
-
-CellType = type(_cell_factory())
-
-
-def _g():
-    yield 1
-
-
-GeneratorType = type(_g())
-
-
-async def _c():
-    pass
-
-
-_c = _c()
-CoroutineType = type(_c)
-_c.close()  # Prevent ResourceWarning
-
-
-async def _ag():
-    yield
-
-
-_ag = _ag()
-AsyncGeneratorType = type(_ag)
-
-
-class _C:
-    def _m(self):
+    async def native_coroutine():
         pass
 
+    async def async_generator():
+        yield
 
-MethodType = type(_C()._m)
+    class Owner:
+        def method(self):
+            pass
 
-BuiltinFunctionType = type(len)
-BuiltinMethodType = type([].append)  # Same as BuiltinFunctionType
+    coro = native_coroutine()
+    # Closed right away so that it is not reported as never awaited.
+    coro.close()
+    try:
+        raise LookupError
+    except LookupError as exc:
+        tb = exc.__traceback__
+    return closure, generator(), coro, async_generator(), Owner().method, tb
 
+
+_closure, _generator, _coroutine, _async_generator, _method, _traceback = \
+    _samples()
+
+FunctionType = LambdaType = type(_closure)
+CodeType = type(_closure.__code__)
+CellType = type(_closure.__closure__[0])
+GeneratorType = type(_generator)
+CoroutineType = type(_coroutine)
+AsyncGeneratorType = type(_async_generator)
+MethodType = type(_method)
+TracebackType = type(_traceback)
+FrameType = type(_traceback.tb_frame)
+del _samples, _closure, _generator, _coroutine, _async_generator, _method
+del _traceback
+
+MappingProxyType = type(object.__dict__)
+BuiltinFunctionType = type(abs)
+BuiltinMethodType = type({}.get)
 WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
 MethodDescriptorType = type(str.join)
 ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
-
 ModuleType = type(sys)
-
-try:
-    raise TypeError
-except TypeError as exc:
-    TracebackType = type(exc.__traceback__)
-    FrameType = type(exc.__traceback__.tb_frame)
-
 GenericAlias = type(list[int])
 UnionType = type(int | str)
-
-EllipsisType = type(Ellipsis)
+EllipsisType = type(...)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 
-del _f, _g, _C, _c, _ag, _cell_factory
-
-
-def new_class(name, bases=(), kwds=None, exec_body=None):
-    """Create a class object dynamically using the appropriate metaclass;
-    exec_body(ns) fills in the namespace."""
-    resolved_bases = resolve_bases(bases)
-    meta, ns, kwds = prepare_class(name, resolved_bases, kwds)
-    if exec_body is not None:
-        exec_body(ns)
-    if resolved_bases is not bases:
-        ns['__orig_bases__'] = bases
-    return meta(name, resolved_bases, ns, **kwds)
-
 
 def resolve_bases(bases):
-    """Resolve MRO entries dynamically as specified by PEP 560."""
-    new_bases = list(bases)
-    updated = False
-    shift = 0
-    for i, base in enumerate(bases):
-        if isinstance(base, type):
+    """Resolve MRO entries dynamically as specified by PEP 560: every base
+    that is not a class but has __mro_entries__ is replaced by the tuple
+    that method returns. `bases` itself comes back when none was."""
+    resolved = []
+    replaced = False
+    for base in bases:
+        hook = None
+        if not isinstance(base, type):
+            hook = getattr(base, '__mro_entries__', None)
+        if hook is None:
+            resolved.append(base)
             continue
-        mro_entries = getattr(base, '__mro_entries__', None)
-        if mro_entries is None:
-            continue
-        new_base = mro_entries(bases)
-        updated = True
-        if not isinstance(new_base, tuple):
+        entries = hook(bases)
+        if not isinstance(entries, tuple):
             raise TypeError('__mro_entries__ must return a tuple')
-        new_bases[i + shift:i + shift + 1] = new_base
-        shift += len(new_base) - 1
-    if not updated:
-        return bases
-    return tuple(new_bases)
+        resolved.extend(entries)
+        replaced = True
+    return tuple(resolved) if replaced else bases
 
 
 def prepare_class(name, bases=(), kwds=None):
     """Call the __prepare__ method of the appropriate metaclass.
 
-    Returns (metaclass, namespace, kwds), where kwds no longer holds the
-    'metaclass' entry."""
-    kwds = {} if kwds is None else dict(kwds)
+    Returns (metaclass, namespace, kwds); kwds is a copy of the given
+    keywords without 'metaclass'."""
+    kwds = dict(kwds) if kwds else {}
     if 'metaclass' in kwds:
         meta = kwds.pop('metaclass')
+    elif bases:
+        meta = type(bases[0])
     else:
-        meta = type(bases[0]) if bases else type
+        meta = type
     if isinstance(meta, type):
-        meta = _calculate_meta(meta, bases)
+        meta = _most_derived_metaclass(meta, bases)
     prepare = getattr(meta, '__prepare__', None)
-    if prepare is not None:
-        ns = prepare(name, bases, **kwds)
-    else:
-        ns = {}
-    return meta, ns, kwds
+    namespace = {} if prepare is None else prepare(name, bases, **kwds)
+    return meta, namespace, kwds
 
 
-def _calculate_meta(meta, bases):
-    """The most derived of meta and the metaclasses of bases."""
-    winner = meta
-    for base in bases:
-        base_meta = type(base)
-        if issubclass(winner, base_meta):
+def _most_derived_metaclass(meta, bases):
+    """The metaclass among meta and those of bases that derives from all
+    the others."""
+    best = meta
+    for candidate in map(type, bases):
+        if issubclass(best, candidate):
             continue
-        if issubclass(base_meta, winner):
-            winner = base_meta
-            continue
-        raise TypeError('metaclass conflict: the metaclass of a derived '
-                        'class must be a (non-strict) subclass of the '
-                        'metaclasses of all its bases')
-    return winner
+        if not issubclass(candidate, best):
+            raise TypeError('metaclass conflict: the metaclass of a derived '
+                            'class must be a (non-strict) subclass of the '
+                            'metaclasses of all its bases')
+        best = candidate
+    return best
+
+
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    """Create a class object dynamically using the appropriate metaclass;
+    exec_body(namespace), when given, fills in the class namespace."""
+    resolved = resolve_bases(bases)
+    meta, namespace, kwds = prepare_class(name, resolved, kwds)
+    if exec_body is not None:
+        exec_body(namespace)
+    if resolved is not bases:
+        namespace['__orig_bases__'] = bases
+    return meta(name, resolved, namespace, **kwds)
+
+
+def _namespace_comparison(compare):
+    """A rich comparison method comparing two SimpleNamespaces' attribute
+    dicts (any other operand is NotImplemented)."""
+    def method(self, other):
+        if isinstance(other, SimpleNamespace):
+            return compare(self.__dict__, other.__dict__)
+        return NotImplemented
+    return method
+
+
+# ids of the SimpleNamespaces whose repr is being built, so that one
+# containing itself shows as namespace(...) there.
+_reprs_in_progress = set()
 
 
 class SimpleNamespace:
@@ -172,124 +168,110 @@ class SimpleNamespace:
         self.__dict__.update(kwargs)
 
     def __repr__(self):
-        name = ('namespace' if type(self) is SimpleNamespace
-                else type(self).__name__)
+        cls = type(self)
+        label = 'namespace' if cls is SimpleNamespace else cls.__name__
         key = id(self)
-        if key in _repr_running:
-            return name + '(...)'
-        _repr_running.add(key)
+        if key in _reprs_in_progress:
+            return f'{label}(...)'
+        _reprs_in_progress.add(key)
         try:
-            items = ', '.join('%s=%r' % (k, v)
-                              for k, v in self.__dict__.items())
+            # Attributes that are not non-empty strings are left out.
+            fields = [f'{key}={value!r}' for key, value in self.__dict__.items()
+                      if isinstance(key, str) and key]
         finally:
-            _repr_running.discard(key)
-        return '%s(%s)' % (name, items)
+            _reprs_in_progress.discard(key)
+        return f"{label}({', '.join(fields)})"
 
-    def __eq__(self, other):
-        if isinstance(self, SimpleNamespace) and \
-                isinstance(other, SimpleNamespace):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
-
+    __eq__ = _namespace_comparison(lambda a, b: a == b)
+    __ne__ = _namespace_comparison(lambda a, b: a != b)
+    __lt__ = _namespace_comparison(lambda a, b: a < b)
+    __le__ = _namespace_comparison(lambda a, b: a <= b)
+    __gt__ = _namespace_comparison(lambda a, b: a > b)
+    __ge__ = _namespace_comparison(lambda a, b: a >= b)
     __hash__ = None
 
     def __reduce__(self):
         return type(self), (), self.__dict__
 
 
-# ids of SimpleNamespaces whose repr is being computed (recursion guard).
-_repr_running = set()
-
-
-# Code flags, as in CPython's code objects.
-_CO_GENERATOR = 0x20
-_CO_COROUTINE = 0x80
-_CO_ITERABLE_COROUTINE = 0x100
+# Code object flags (co_flags) that coroutine() reads and sets.
+_GENERATOR_FLAG = 0x20
+_COROUTINE_FLAG = 0x80
+_ITERABLE_COROUTINE_FLAG = 0x100
 
 
 def coroutine(func):
     """Convert regular generator function to a coroutine.
 
-    For a generator function this sets CO_ITERABLE_COROUTINE in the code
-    flags, which makes the interpreter accept its generators in 'await'
-    (contract for minipy: code objects support replace(co_flags=...) and
-    the VM honours that flag).  Any other callable is wrapped so that a
-    generator it returns is made awaitable by _GeneratorWrapper."""
+    A generator function gets the CO_ITERABLE_COROUTINE code flag, which
+    lets 'await' accept its generators (minipy's code objects support
+    replace(co_flags=...) and the VM honours the flag). Any other callable
+    is wrapped: a plain generator it returns becomes awaitable through a
+    proxy, anything else is returned unchanged."""
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
-
     if isinstance(func, FunctionType):
-        co_flags = func.__code__.co_flags
-        if co_flags & (_CO_COROUTINE | _CO_ITERABLE_COROUTINE):
+        flags = func.__code__.co_flags
+        if flags & (_COROUTINE_FLAG | _ITERABLE_COROUTINE_FLAG):
             return func
-        if co_flags & _CO_GENERATOR:
+        if flags & _GENERATOR_FLAG:
             func.__code__ = func.__code__.replace(
-                co_flags=co_flags | _CO_ITERABLE_COROUTINE)
+                co_flags=flags | _ITERABLE_COROUTINE_FLAG)
             return func
 
     import functools
-    from collections.abc import Coroutine, Generator
 
     @functools.wraps(func)
-    def wrapped(*args, **kwargs):
-        coro = func(*args, **kwargs)
-        if (coro.__class__ is CoroutineType or
-                coro.__class__ is GeneratorType and
-                coro.gi_code.co_flags & _CO_ITERABLE_COROUTINE):
-            return coro
-        if isinstance(coro, Generator) and not isinstance(coro, Coroutine):
-            return _GeneratorWrapper(coro)
-        return coro
+    def wrapper(*args, **kwargs):
+        return _make_awaitable(func(*args, **kwargs))
 
-    return wrapped
+    return wrapper
 
 
-class _GeneratorWrapper:
-    """Makes a generator object usable with await (returned by functions
-    decorated with coroutine() that are not generator functions)."""
+def _make_awaitable(result):
+    """What a coroutine()-wrapped callable returns for `result`."""
+    if type(result) is CoroutineType:
+        return result
+    if type(result) is GeneratorType and \
+            result.gi_code.co_flags & _ITERABLE_COROUTINE_FLAG:
+        return result
+    from collections.abc import Coroutine, Generator
+    if isinstance(result, Generator) and not isinstance(result, Coroutine):
+        return _AwaitableGenerator(result)
+    return result
+
+
+class _AwaitableGenerator:
+    """Proxy that makes a generator (or a Generator look-alike) usable with
+    'await', answering to both the gi_* and the cr_* attribute names."""
 
     def __init__(self, gen):
-        self.__wrapped = gen
-        self.__isgen = gen.__class__ is GeneratorType
+        self._gen = gen
         self.__name__ = getattr(gen, '__name__', None)
         self.__qualname__ = getattr(gen, '__qualname__', None)
 
-    def send(self, val):
-        return self.__wrapped.send(val)
+    def send(self, value):
+        return self._gen.send(value)
 
-    def throw(self, tp, *rest):
-        return self.__wrapped.throw(tp, *rest)
+    def throw(self, typ, *rest):
+        return self._gen.throw(typ, *rest)
 
     def close(self):
-        return self.__wrapped.close()
-
-    @property
-    def gi_code(self):
-        return self.__wrapped.gi_code
-
-    @property
-    def gi_frame(self):
-        return self.__wrapped.gi_frame
-
-    @property
-    def gi_running(self):
-        return self.__wrapped.gi_running
-
-    @property
-    def gi_yieldfrom(self):
-        return self.__wrapped.gi_yieldfrom
-
-    cr_code = gi_code
-    cr_frame = gi_frame
-    cr_running = gi_running
-    cr_await = gi_yieldfrom
+        return self._gen.close()
 
     def __next__(self):
-        return next(self.__wrapped)
+        return next(self._gen)
 
     def __iter__(self):
-        if self.__isgen:
-            return self.__wrapped
+        # A real generator can be driven directly; anything else goes
+        # through this proxy.
+        if type(self._gen) is GeneratorType:
+            return self._gen
         return self
 
     __await__ = __iter__
+
+    gi_code = cr_code = property(lambda self: self._gen.gi_code)
+    gi_frame = cr_frame = property(lambda self: self._gen.gi_frame)
+    gi_running = cr_running = property(lambda self: self._gen.gi_running)
+    gi_yieldfrom = cr_await = property(lambda self: self._gen.gi_yieldfrom)
