@@ -1,48 +1,47 @@
-"""Size-limited repr() (Repr, repr) and the recursive_repr decorator."""
+"""repr() with limits on size and nesting depth, and a guard for self-referencing reprs."""
 
 import builtins
-from threading import get_ident
+from itertools import islice
+from _thread import get_ident
 
 __all__ = ["Repr", "repr", "recursive_repr"]
 
-
 def recursive_repr(fillvalue='...'):
-    """Decorator for __repr__ methods: a nested call for the same object
-    (in the same thread) returns fillvalue instead of recursing forever."""
-
-    def decorating_function(user_function):
-        running = set()
+    """Decorator for __repr__ methods: a call for an object whose repr is already being
+    built on this thread returns fillvalue instead of recursing forever."""
+    def decorate(method):
+        in_progress = set()
 
         def wrapper(self):
-            key = id(self), get_ident()
-            if key in running:
+            token = (id(self), get_ident())
+            if token in in_progress:
                 return fillvalue
-            running.add(key)
+            in_progress.add(token)
             try:
-                result = user_function(self)
+                return method(self)
             finally:
-                running.discard(key)
-            return result
+                in_progress.discard(token)
 
-        for attr in ('__module__', '__doc__', '__name__', '__qualname__'):
-            setattr(wrapper, attr, getattr(user_function, attr, None))
-        wrapper.__annotations__ = getattr(user_function, '__annotations__', {})
+        # Copied by hand: functools.wraps would import functools, which imports this module.
+        for name in ('__module__', '__doc__', '__name__', '__qualname__'):
+            setattr(wrapper, name, getattr(method, name))
+        wrapper.__annotations__ = getattr(method, '__annotations__', {})
         return wrapper
+    return decorate
 
-    return decorating_function
 
-
-def _possibly_sorted(x):
-    # Mixed-type containers cannot always be sorted; keep their order then.
+def _ordered(items):
+    """items sorted when they can be compared, else in iteration order."""
     try:
-        return sorted(x)
+        return sorted(items)
     except Exception:
-        return list(x)
+        return list(items)
 
 
 class Repr:
-    """repr() with limits on nesting depth, item counts and string sizes.
-    repr1() dispatches to a repr_<typename> method when one exists."""
+    """Builds abbreviated reprs. The max* attributes bound how many items of each
+    container kind, how many characters of str, int and other reprs, and how many
+    nesting levels are shown; fillvalue stands for whatever was left out."""
 
     def __init__(self):
         self.fillvalue = '...'
@@ -62,105 +61,86 @@ class Repr:
         return self.repr1(x, self.maxlevel)
 
     def repr1(self, x, level):
-        typename = type(x).__name__
-        if ' ' in typename:
-            typename = '_'.join(typename.split())
-        method = getattr(self, 'repr_' + typename, None)
-        if method is not None:
-            return method(x, level)
-        return self.repr_instance(x, level)
+        # Dispatch on the type name, spaces turned into underscores: repr_list, repr_dict...
+        handler = getattr(self, 'repr_' + '_'.join(type(x).__name__.split()), None)
+        if handler is None:
+            return self.repr_instance(x, level)
+        return handler(x, level)
 
-    def _repr_iterable(self, x, level, left, right, maxiter, trail=''):
-        n = len(x)
-        if level <= 0 and n:
-            s = self.fillvalue
-        else:
-            newlevel = level - 1
-            pieces = []
-            for elem in x:
-                if len(pieces) >= maxiter:
-                    break
-                pieces.append(self.repr1(elem, newlevel))
-            if n > maxiter:
-                pieces.append(self.fillvalue)
-            s = ', '.join(pieces)
-            if n == 1 and trail:
-                right = trail + right
-        return '%s%s%s' % (left, s, right)
+    def _cut(self, text, limit):
+        """text with its middle replaced by fillvalue, keeping about limit characters."""
+        head = max(0, (limit - 3) // 2)
+        tail = max(0, limit - 3 - head)
+        return text[:head] + self.fillvalue + text[len(text) - tail:]
 
-    def _shorten(self, s, limit):
-        # Keep the head and tail of s, joined by the fill value.
-        i = max(0, (limit - 3) // 2)
-        j = max(0, limit - 3 - i)
-        return s[:i] + self.fillvalue + s[len(s) - j:]
+    def _items(self, x, level, opening, closing, limit, single_suffix=''):
+        """The repr of a sized iterable: at most limit items, each one level deeper."""
+        count = len(x)
+        if count and level <= 0:
+            return opening + self.fillvalue + closing
+        shown = [self.repr1(item, level - 1) for item in islice(x, limit)]
+        if count > limit:
+            shown.append(self.fillvalue)
+        inner = ', '.join(shown)
+        if count == 1:
+            inner += single_suffix
+        return opening + inner + closing
 
     def repr_tuple(self, x, level):
-        return self._repr_iterable(x, level, '(', ')', self.maxtuple, ',')
+        return self._items(x, level, '(', ')', self.maxtuple, ',')
 
     def repr_list(self, x, level):
-        return self._repr_iterable(x, level, '[', ']', self.maxlist)
+        return self._items(x, level, '[', ']', self.maxlist)
 
     def repr_array(self, x, level):
         if not x:
             return "array('%s')" % x.typecode
-        header = "array('%s', [" % x.typecode
-        return self._repr_iterable(x, level, header, '])', self.maxarray)
+        return self._items(x, level, "array('%s', [" % x.typecode, '])', self.maxarray)
 
     def repr_set(self, x, level):
         if not x:
             return 'set()'
-        x = _possibly_sorted(x)
-        return self._repr_iterable(x, level, '{', '}', self.maxset)
+        return self._items(_ordered(x), level, '{', '}', self.maxset)
 
     def repr_frozenset(self, x, level):
         if not x:
             return 'frozenset()'
-        x = _possibly_sorted(x)
-        return self._repr_iterable(x, level, 'frozenset({', '})',
-                                   self.maxfrozenset)
+        return self._items(_ordered(x), level, 'frozenset({', '})', self.maxfrozenset)
 
     def repr_deque(self, x, level):
-        return self._repr_iterable(x, level, 'deque([', '])', self.maxdeque)
+        return self._items(x, level, 'deque([', '])', self.maxdeque)
 
     def repr_dict(self, x, level):
-        n = len(x)
-        if n == 0:
+        if not x:
             return '{}'
         if level <= 0:
             return '{' + self.fillvalue + '}'
-        newlevel = level - 1
-        pieces = []
-        for key in _possibly_sorted(x)[:self.maxdict]:
-            keyrepr = self.repr1(key, newlevel)
-            valrepr = self.repr1(x[key], newlevel)
-            pieces.append('%s: %s' % (keyrepr, valrepr))
-        if n > self.maxdict:
-            pieces.append(self.fillvalue)
-        return '{%s}' % (', '.join(pieces),)
+        entries = []
+        for key in islice(_ordered(x), self.maxdict):
+            entries.append(self.repr1(key, level - 1) + ': ' + self.repr1(x[key], level - 1))
+        if len(x) > self.maxdict:
+            entries.append(self.fillvalue)
+        return '{' + ', '.join(entries) + '}'
 
     def repr_str(self, x, level):
-        s = builtins.repr(x[:self.maxstring])
-        if len(s) > self.maxstring:
-            i = max(0, (self.maxstring - 3) // 2)
-            j = max(0, self.maxstring - 3 - i)
-            s = builtins.repr(x[:i] + x[len(x) - j:])
-            s = s[:i] + self.fillvalue + s[len(s) - j:]
-        return s
+        text = builtins.repr(x[:self.maxstring])
+        if len(text) <= self.maxstring:
+            return text
+        # Cut the string itself first so escapes stay whole, then trim its repr.
+        head = max(0, (self.maxstring - 3) // 2)
+        tail = max(0, self.maxstring - 3 - head)
+        return self._cut(builtins.repr(x[:head] + x[len(x) - tail:]), self.maxstring)
 
     def repr_int(self, x, level):
-        s = builtins.repr(x)
-        if len(s) > self.maxlong:
-            s = self._shorten(s, self.maxlong)
-        return s
+        text = builtins.repr(x)
+        return self._cut(text, self.maxlong) if len(text) > self.maxlong else text
 
     def repr_instance(self, x, level):
         try:
-            s = builtins.repr(x)
+            text = builtins.repr(x)
         except Exception:
             return '<%s instance at %#x>' % (x.__class__.__name__, id(x))
-        if len(s) > self.maxother:
-            s = self._shorten(s, self.maxother)
-        return s
+        return self._cut(text, self.maxother) if len(text) > self.maxother else text
 
 
 aRepr = Repr()

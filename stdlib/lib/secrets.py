@@ -1,78 +1,73 @@
-"""Generate cryptographically strong pseudo-random numbers suitable for
-managing secrets such as account authentication, tokens, and similar.
+"""Random numbers and tokens fit for secrets (passwords, account tokens, keys).
 
-Everything draws from os.urandom through random.SystemRandom.
+Everything here draws from the operating system's entropy source through os.urandom,
+never from the seedable generator behind the random module's functions.
 """
+
 import base64
-import binascii
 import os
 from random import SystemRandom
 
 __all__ = ['choice', 'randbelow', 'randbits', 'SystemRandom',
-           'token_bytes', 'token_hex', 'token_urlsafe',
-           'compare_digest']
+           'token_bytes', 'token_hex', 'token_urlsafe', 'compare_digest']
 
-_sysrand = SystemRandom()
+DEFAULT_ENTROPY = 32  # bytes of randomness in a token when nbytes is not given
 
-randbits = _sysrand.getrandbits
-choice = _sysrand.choice
-
-DEFAULT_ENTROPY = 32  # number of bytes to return by default
+_entropy = SystemRandom()
+choice = _entropy.choice
+randbits = _entropy.getrandbits
 
 
 def randbelow(exclusive_upper_bound):
-    """Return a random int in the range [0, n)."""
+    """Return a random int in the range [0, exclusive_upper_bound)."""
     if exclusive_upper_bound <= 0:
         raise ValueError('Upper bound must be positive.')
-    return _sysrand._randbelow(exclusive_upper_bound)
+    return _entropy._randbelow(exclusive_upper_bound)
 
 
 def token_bytes(nbytes=None):
-    """Return a random byte string containing *nbytes* bytes."""
-    if nbytes is None:
-        nbytes = DEFAULT_ENTROPY
-    return os.urandom(nbytes)
+    """Return nbytes random bytes (DEFAULT_ENTROPY when nbytes is None)."""
+    return os.urandom(DEFAULT_ENTROPY if nbytes is None else nbytes)
 
 
 def token_hex(nbytes=None):
-    """Return a random text string, in hexadecimal."""
-    return binascii.hexlify(token_bytes(nbytes)).decode('ascii')
+    """Return a random text of 2 * nbytes hexadecimal digits."""
+    return token_bytes(nbytes).hex()
 
 
 def token_urlsafe(nbytes=None):
-    """Return a random URL-safe text string, in Base64 encoding."""
-    tok = token_bytes(nbytes)
-    return base64.urlsafe_b64encode(tok).rstrip(b'=').decode('ascii')
+    """Return a random URL-safe text: nbytes random bytes in unpadded base64url."""
+    encoded = base64.urlsafe_b64encode(token_bytes(nbytes))
+    return encoded.rstrip(b'=').decode('ascii')
 
 
-def _buffer(x):
-    return bytes(x) if isinstance(x, (bytes, bytearray)) else None
+def _raw_bytes(value):
+    """The contents of a bytes-like value, or None when value has no buffer."""
+    try:
+        return memoryview(value).tobytes()
+    except TypeError:
+        return None
 
 
-def compare_digest(a, b):
-    """Return 'a == b' in time that depends on the length of the inputs
-    only, not on where they differ (against timing attacks)."""
+def compare_digest(a, b, /):
+    """Return a == b for two ASCII strs or two bytes-like values, taking a time that
+    depends only on the lengths, not on where the values first differ."""
     if isinstance(a, str) and isinstance(b, str):
         if not (a.isascii() and b.isascii()):
-            raise TypeError('comparing strings with non-ASCII characters is '
-                            'not supported')
-        x, y = a.encode('ascii'), b.encode('ascii')
+            raise TypeError('comparing strings with non-ASCII characters is not supported')
+        left, right = a.encode('ascii'), b.encode('ascii')
     else:
-        va, vb = _buffer(a), _buffer(b)
-        if va is None and vb is None:
-            raise TypeError('unsupported operand types(s) or combination of '
-                            "types: '%s' and '%s'" % (type(a).__name__,
-                                                      type(b).__name__))
-        for v, obj in ((va, a), (vb, b)):
-            if v is None:
-                raise TypeError("a bytes-like object is required, not '%s'"
-                                % type(obj).__name__)
-        x, y = va, vb
-    # Every byte is visited whatever the result, so the time taken does
-    # not reveal the length of the matching prefix.
-    result = len(x) ^ len(y)
-    if len(x) != len(y):
-        y = x
-    for p, q in zip(x, y):
-        result |= p ^ q
-    return result == 0
+        left, right = _raw_bytes(a), _raw_bytes(b)
+        if left is None and right is None:
+            raise TypeError("unsupported operand types(s) or combination of types: "
+                            f"'{type(a).__name__}' and '{type(b).__name__}'")
+        if left is None or right is None:
+            culprit = a if left is None else b
+            raise TypeError(f"a bytes-like object is required, not '{type(culprit).__name__}'")
+    same_length = len(left) == len(right)
+    # Walk every byte even after a difference (or against itself when the lengths
+    # differ), so the running time leaks nothing about the contents.
+    differences = 0
+    for x, y in zip(left, right if same_length else left):
+        differences |= x ^ y
+    return same_length and differences == 0

@@ -1,5 +1,8 @@
-"""High-level I/O multiplexing over select.select, select.poll and select.epoll, with
-CPython's API: register file objects with events and data, then select() ready keys."""
+"""I/O multiplexing at a high level: register file objects (anything with a fileno(), or
+a plain descriptor) for reading and/or writing, with an optional data payload, then
+select() the ones that are ready. SelectSelector, PollSelector and EpollSelector wrap
+select.select, select.poll and select.epoll; DefaultSelector is the best of them here.
+"""
 
 from abc import ABCMeta, abstractmethod
 from collections import namedtuple
@@ -9,311 +12,284 @@ import select
 
 EVENT_READ = 1 << 0
 EVENT_WRITE = 1 << 1
+_BOTH = EVENT_READ | EVENT_WRITE
+
+SelectorKey = namedtuple('SelectorKey', ['fileobj', 'fd', 'events', 'data'])
+SelectorKey.__doc__ = """SelectorKey(fileobj, fd, events, data)
+
+What a selector keeps about one registered file object: the object itself, its file
+descriptor, the events (EVENT_READ, EVENT_WRITE) it waits for and the attached data."""
 
 
-def _fileobj_to_fd(fileobj):
-    if isinstance(fileobj, int):
-        fd = fileobj
-    else:
-        try:
-            fd = int(fileobj.fileno())
-        except (AttributeError, TypeError, ValueError):
-            raise ValueError("Invalid file object: {!r}".format(fileobj)) from None
+def _descriptor(fileobj):
+    """The file descriptor of an int or of an object with a fileno() method."""
+    try:
+        fd = fileobj if isinstance(fileobj, int) else int(fileobj.fileno())
+    except (AttributeError, TypeError, ValueError):
+        raise ValueError(f'Invalid file object: {fileobj!r}') from None
     if fd < 0:
-        raise ValueError("Invalid file descriptor: {}".format(fd))
+        raise ValueError(f'Invalid file descriptor: {fd}')
     return fd
 
 
-SelectorKey = namedtuple("SelectorKey", ["fileobj", "fd", "events", "data"])
-SelectorKey.__doc__ = "SelectorKey(fileobj, fd, events, data): a registered file object."
-
-
-class _SelectorMapping(Mapping):
-    """The read-only mapping of file objects to keys that get_map() returns."""
-
-    def __init__(self, selector):
-        self._selector = selector
-
-    def __len__(self):
-        return len(self._selector._fd_to_key)
-
-    def __getitem__(self, fileobj):
-        try:
-            fd = self._selector._fileobj_lookup(fileobj)
-            return self._selector._fd_to_key[fd]
-        except KeyError:
-            raise KeyError("{!r} is not registered".format(fileobj)) from None
-
-    def __iter__(self):
-        return iter(self._selector._fd_to_key)
-
-
 class BaseSelector(metaclass=ABCMeta):
+    """The selector interface. Subclasses provide register(), unregister(), select() and
+    get_map(); modify() and get_key() are built on those."""
+
     @abstractmethod
     def register(self, fileobj, events, data=None):
+        """Watch fileobj for events (EVENT_READ and/or EVENT_WRITE); return its SelectorKey."""
         raise NotImplementedError
 
     @abstractmethod
     def unregister(self, fileobj):
+        """Stop watching fileobj; return the SelectorKey it had."""
         raise NotImplementedError
 
     def modify(self, fileobj, events, data=None):
+        """Change the events and data of a registered file object; return its new key."""
         self.unregister(fileobj)
         return self.register(fileobj, events, data)
 
     @abstractmethod
     def select(self, timeout=None):
+        """Wait until some registered file objects are ready, or timeout seconds pass
+        (None waits forever, 0 or less only polls). Return (key, ready events) pairs."""
         raise NotImplementedError
 
     def close(self):
-        pass
+        """Release the selector's resources."""
 
     def get_key(self, fileobj):
-        mapping = self.get_map()
-        if mapping is None:
-            raise RuntimeError("Selector is closed")
+        """Return the SelectorKey of a registered file object."""
+        keys = self.get_map()
+        if keys is None:
+            raise RuntimeError('Selector is closed')
         try:
-            return mapping[fileobj]
+            return keys[fileobj]
         except KeyError:
-            raise KeyError("{!r} is not registered".format(fileobj)) from None
+            raise KeyError(f'{fileobj!r} is not registered') from None
 
     @abstractmethod
     def get_map(self):
+        """Return a mapping of registered file objects to their keys (None once closed)."""
         raise NotImplementedError
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *args):
+    def __exit__(self, *exc_info):
         self.close()
 
 
-class _BaseSelectorImpl(BaseSelector):
-    def __init__(self):
-        self._fd_to_key = {}
-        self._map = _SelectorMapping(self)
+class _KeysView(Mapping):
+    """The read-only view get_map() returns: looks up by file object, iterates over fds."""
 
-    def _fileobj_lookup(self, fileobj):
+    def __init__(self, selector):
+        self._selector = selector
+
+    def __len__(self):
+        return len(self._selector._keys)
+
+    def __iter__(self):
+        return iter(self._selector._keys)
+
+    def __getitem__(self, fileobj):
+        selector = self._selector
+        key = selector._keys.get(selector._fd_for(fileobj))
+        if key is None:
+            raise KeyError(f'{fileobj!r} is not registered')
+        return key
+
+
+class _Registry(BaseSelector):
+    """Bookkeeping shared by the concrete selectors: keys by fd and checked registration.
+    Subclasses tell the OS mechanism about changes through _watch(), _unwatch() and
+    _change_events(), and implement select()."""
+
+    def __init__(self):
+        self._keys = {}
+        self._view = _KeysView(self)
+
+    def _fd_for(self, fileobj):
         try:
-            return _fileobj_to_fd(fileobj)
+            return _descriptor(fileobj)
         except ValueError:
-            # A closed file object still unregisters by identity.
-            for key in self._fd_to_key.values():
+            # A closed file no longer has a descriptor; find it by identity instead.
+            for key in self._keys.values():
                 if key.fileobj is fileobj:
                     return key.fd
             raise
 
+    def _key_for(self, fileobj):
+        key = self._keys.get(self._fd_for(fileobj))
+        if key is None:
+            raise KeyError(f'{fileobj!r} is not registered')
+        return key
+
     def register(self, fileobj, events, data=None):
-        if (not events) or (events & ~(EVENT_READ | EVENT_WRITE)):
-            raise ValueError("Invalid events: {!r}".format(events))
-        key = SelectorKey(fileobj, self._fileobj_lookup(fileobj), events, data)
-        if key.fd in self._fd_to_key:
-            raise KeyError("{!r} (FD {}) is already registered".format(fileobj, key.fd))
-        self._fd_to_key[key.fd] = key
+        if not events or events & ~_BOTH:
+            raise ValueError(f'Invalid events: {events!r}')
+        fd = self._fd_for(fileobj)
+        if fd in self._keys:
+            raise KeyError(f'{fileobj!r} (FD {fd}) is already registered')
+        key = self._keys[fd] = SelectorKey(fileobj, fd, events, data)
+        try:
+            self._watch(fd, events)
+        except BaseException:
+            del self._keys[fd]
+            raise
         return key
 
     def unregister(self, fileobj):
-        try:
-            key = self._fd_to_key.pop(self._fileobj_lookup(fileobj))
-        except KeyError:
-            raise KeyError("{!r} is not registered".format(fileobj)) from None
+        key = self._keys.pop(self._key_for(fileobj).fd)
+        self._unwatch(key.fd)
         return key
 
     def modify(self, fileobj, events, data=None):
-        try:
-            key = self._fd_to_key[self._fileobj_lookup(fileobj)]
-        except KeyError:
-            raise KeyError("{!r} is not registered".format(fileobj)) from None
+        key = self._key_for(fileobj)
         if events != key.events:
-            self.unregister(fileobj)
-            key = self.register(fileobj, events, data)
-        elif data != key.data:
-            key = key._replace(data=data)
-            self._fd_to_key[key.fd] = key
+            return self._change_events(fileobj, key, events, data)
+        if data != key.data:
+            key = self._keys[key.fd] = key._replace(data=data)
         return key
 
+    def _change_events(self, fileobj, key, events, data):
+        # Without an in-place update, start over (events checked again, fileobj replaced).
+        self.unregister(fileobj)
+        return self.register(fileobj, events, data)
+
     def close(self):
-        self._fd_to_key.clear()
-        self._map = None
+        self._keys.clear()
+        self._view = None
 
     def get_map(self):
-        return self._map
-
-    def _key_from_fd(self, fd):
-        return self._fd_to_key.get(fd)
+        return self._view
 
 
-class SelectSelector(_BaseSelectorImpl):
-    """Selector over select.select()."""
+class SelectSelector(_Registry):
+    """A selector on select.select()."""
 
     def __init__(self):
         super().__init__()
         self._readers = set()
         self._writers = set()
 
-    def register(self, fileobj, events, data=None):
-        key = super().register(fileobj, events, data)
+    def _watch(self, fd, events):
         if events & EVENT_READ:
-            self._readers.add(key.fd)
+            self._readers.add(fd)
         if events & EVENT_WRITE:
-            self._writers.add(key.fd)
-        return key
+            self._writers.add(fd)
 
-    def unregister(self, fileobj):
-        key = super().unregister(fileobj)
-        self._readers.discard(key.fd)
-        self._writers.discard(key.fd)
-        return key
+    def _unwatch(self, fd):
+        self._readers.discard(fd)
+        self._writers.discard(fd)
 
     def select(self, timeout=None):
-        timeout = None if timeout is None else max(timeout, 0)
-        ready = []
+        if timeout is not None:
+            timeout = max(timeout, 0)
         try:
-            r, w, _ = select.select(self._readers, self._writers, [], timeout)
+            readable, writable, _ = select.select(self._readers, self._writers, [], timeout)
         except InterruptedError:
-            return ready
-        r = set(r)
-        w = set(w)
-        for fd in r | w:
-            events = 0
-            if fd in r:
-                events |= EVENT_READ
-            if fd in w:
-                events |= EVENT_WRITE
-            key = self._key_from_fd(fd)
-            if key:
+            return []
+        readable = set(readable)
+        writable = set(writable)
+        ready = []
+        for fd in readable | writable:
+            key = self._keys.get(fd)
+            if key is not None:
+                events = (EVENT_READ if fd in readable else 0) | (EVENT_WRITE if fd in writable else 0)
                 ready.append((key, events & key.events))
         return ready
 
 
-class _PollLikeSelector(_BaseSelectorImpl):
-    """Shared code of PollSelector and EpollSelector."""
+class _PollerSelector(_Registry):
+    """A selector on a poll-like object (register/modify/unregister/poll by fd).
+    Subclasses create self._poller, set the readable and writable flags and implement
+    _poll()."""
 
-    _selector_cls = None
-    _EVENT_READ = None
-    _EVENT_WRITE = None
+    _IN = _OUT = 0
+
+    def _flags(self, events):
+        return (self._IN if events & EVENT_READ else 0) | (self._OUT if events & EVENT_WRITE else 0)
+
+    def _watch(self, fd, events):
+        self._poller.register(fd, self._flags(events))
+
+    def _unwatch(self, fd):
+        try:
+            self._poller.unregister(fd)
+        except OSError:
+            pass  # the file was closed first: the kernel has forgotten it already
+
+    def _change_events(self, fileobj, key, events, data):
+        try:
+            self._poller.modify(key.fd, self._flags(events))
+        except BaseException:
+            del self._keys[key.fd]
+            raise
+        key = self._keys[key.fd] = key._replace(events=events, data=data)
+        return key
+
+    def select(self, timeout=None):
+        try:
+            reported = self._poll(timeout)
+        except InterruptedError:
+            return []
+        keys = self._keys
+        # Error and hang-up conditions count as both readable and writable.
+        not_out, not_in = ~self._OUT, ~self._IN
+        ready = []
+        for fd, flags in reported:
+            key = keys.get(fd)
+            if key is not None:
+                events = (EVENT_READ if flags & not_out else 0) | (EVENT_WRITE if flags & not_in else 0)
+                ready.append((key, events & key.events))
+        return ready
+
+
+class PollSelector(_PollerSelector):
+    """A selector on select.poll()."""
+
+    _IN = select.POLLIN
+    _OUT = select.POLLOUT
 
     def __init__(self):
         super().__init__()
-        self._selector = self._selector_cls()
+        self._poller = select.poll()
 
-    def register(self, fileobj, events, data=None):
-        key = super().register(fileobj, events, data)
-        poller_events = 0
-        if events & EVENT_READ:
-            poller_events |= self._EVENT_READ
-        if events & EVENT_WRITE:
-            poller_events |= self._EVENT_WRITE
-        try:
-            self._selector.register(key.fd, poller_events)
-        except:
-            super().unregister(fileobj)
-            raise
-        return key
-
-    def unregister(self, fileobj):
-        key = super().unregister(fileobj)
-        try:
-            self._selector.unregister(key.fd)
-        except OSError:
-            # The fd may already be closed; the key is gone either way.
-            pass
-        return key
-
-    def modify(self, fileobj, events, data=None):
-        try:
-            key = self._fd_to_key[self._fileobj_lookup(fileobj)]
-        except KeyError:
-            raise KeyError(f"{fileobj!r} is not registered") from None
-        changed = False
-        if events != key.events:
-            selector_events = 0
-            if events & EVENT_READ:
-                selector_events |= self._EVENT_READ
-            if events & EVENT_WRITE:
-                selector_events |= self._EVENT_WRITE
-            try:
-                self._selector.modify(key.fd, selector_events)
-            except:
-                super().unregister(fileobj)
-                raise
-            changed = True
-        if data != key.data:
-            changed = True
-        if changed:
-            key = key._replace(events=events, data=data)
-            self._fd_to_key[key.fd] = key
-        return key
-
-    def select(self, timeout=None):
-        if timeout is None:
-            timeout = None
-        elif timeout <= 0:
-            timeout = 0
-        else:
-            # poll() takes milliseconds; round up so a short timeout still waits.
-            timeout = math.ceil(timeout * 1e3)
-        ready = []
-        try:
-            fd_event_list = self._selector.poll(timeout)
-        except InterruptedError:
-            return ready
-        for fd, event in fd_event_list:
-            events = 0
-            if event & ~self._EVENT_READ:
-                events |= EVENT_WRITE
-            if event & ~self._EVENT_WRITE:
-                events |= EVENT_READ
-            key = self._key_from_fd(fd)
-            if key:
-                ready.append((key, events & key.events))
-        return ready
+    def _poll(self, timeout):
+        if timeout is not None:
+            # poll() counts whole milliseconds; round up so a short timeout still waits.
+            timeout = math.ceil(timeout * 1e3) if timeout > 0 else 0
+        return self._poller.poll(timeout)
 
 
-class PollSelector(_PollLikeSelector):
-    """Selector over select.poll()."""
-    _selector_cls = select.poll
-    _EVENT_READ = select.POLLIN
-    _EVENT_WRITE = select.POLLOUT
+class EpollSelector(_PollerSelector):
+    """A selector on select.epoll()."""
 
+    _IN = select.EPOLLIN
+    _OUT = select.EPOLLOUT
 
-class EpollSelector(_PollLikeSelector):
-    """Selector over select.epoll()."""
-    _selector_cls = select.epoll
-    _EVENT_READ = select.EPOLLIN
-    _EVENT_WRITE = select.EPOLLOUT
+    def __init__(self):
+        super().__init__()
+        self._poller = select.epoll()
 
     def fileno(self):
-        return self._selector.fileno()
+        return self._poller.fileno()
 
-    def select(self, timeout=None):
+    def _poll(self, timeout):
         if timeout is None:
             timeout = -1
         elif timeout <= 0:
             timeout = 0
         else:
-            # epoll_wait has millisecond resolution: round up.
+            # epoll waits in milliseconds: round up so it does not return early.
             timeout = math.ceil(timeout * 1e3) * 1e-3
-        # epoll_wait needs room for at least one event.
-        max_ev = max(len(self._fd_to_key), 1)
-        ready = []
-        try:
-            fd_event_list = self._selector.poll(timeout, max_ev)
-        except InterruptedError:
-            return ready
-        for fd, event in fd_event_list:
-            events = 0
-            if event & ~select.EPOLLIN:
-                events |= EVENT_WRITE
-            if event & ~select.EPOLLOUT:
-                events |= EVENT_READ
-            key = self._key_from_fd(fd)
-            if key:
-                ready.append((key, events & key.events))
-        return ready
+        return self._poller.poll(timeout, max(len(self._keys), 1))
 
     def close(self):
-        self._selector.close()
+        self._poller.close()
         super().close()
 
 

@@ -1,125 +1,135 @@
-r"""UUID objects (universally unique identifiers) according to RFC 4122.
+"""UUID objects (universally unique identifiers, RFC 4122) and the functions that make them:
+uuid1() (time-based), uuid3() and uuid5() (from the MD5 or SHA-1 hash of a namespace and a
+name) and uuid4() (random).
 
-uuid1() (time-based, with a random node identifier as RFC 4122 section
-4.5 allows), uuid3() and uuid5() (name-based, using hashlib), uuid4()
-(random, from os.urandom) and the UUID class.
+getnode() does not query network interfaces: like CPython when no hardware address can be
+found, it uses a random 48-bit number with the multicast bit set (RFC 4122 section 4.5).
 """
 
+import hashlib
 import os
 import time
 from enum import Enum
 
-__all__ = ['UUID', 'SafeUUID', 'getnode', 'uuid1', 'uuid3', 'uuid4', 'uuid5',
-           'NAMESPACE_DNS', 'NAMESPACE_URL', 'NAMESPACE_OID',
-           'NAMESPACE_X500', 'RESERVED_NCS', 'RFC_4122',
-           'RESERVED_MICROSOFT', 'RESERVED_FUTURE']
+RESERVED_NCS = 'reserved for NCS compatibility'
+RFC_4122 = 'specified in RFC 4122'
+RESERVED_MICROSOFT = 'reserved for Microsoft compatibility'
+RESERVED_FUTURE = 'reserved for future definition'
 
-RESERVED_NCS, RFC_4122, RESERVED_MICROSOFT, RESERVED_FUTURE = [
-    'reserved for NCS compatibility', 'specified in RFC 4122',
-    'reserved for Microsoft compatibility', 'reserved for future definition']
-
-int_ = int      # The built-in int type, shadowed by UUID's parameter
-bytes_ = bytes  # The built-in bytes type, likewise
+# The six RFC 4122 fields as (shift, width in bits) inside the 128-bit value, in order.
+_LAYOUT = ((96, 32), (80, 16), (64, 16), (56, 8), (48, 8), (0, 48))
+_ALL_BITS = (1 << 128) - 1
+# 100-ns ticks from the start of the Gregorian calendar (1582-10-15) to the Unix epoch.
+_GREGORIAN_OFFSET = 0x01b21dd213814000
 
 
 class SafeUUID(Enum):
+    """Whether the platform generated a uuid1() in a multiprocessing-safe way."""
     safe = 0
     unsafe = -1
     unknown = None
 
 
-class UUID:
-    """Instances of the UUID class represent UUIDs as specified in RFC
-    4122.  UUID objects are immutable, hashable, and usable as dictionary
-    keys.  Converting a UUID to a string with str() yields something in
-    the form '12345678-1234-1234-1234-123456789abc'.
+def _value_from_hex(text):
+    digits = text.replace('urn:', '').replace('uuid:', '').strip('{}').replace('-', '')
+    if len(digits) != 32:
+        raise ValueError('badly formed hexadecimal UUID string')
+    return int(digits, 16)
 
-    Exactly one of hex, bytes, bytes_le, fields or int must be given;
-    version, if given, sets the RFC 4122 variant and version bits.
+
+def _big_endian_from_le(data):
+    """The RFC byte order of a bytes_le value: its first three fields are little-endian."""
+    if len(data) != 16:
+        raise ValueError('bytes_le is not a 16-char string')
+    return data[3::-1] + data[5:3:-1] + data[7:5:-1] + data[8:]
+
+
+def _value_from_bytes(data):
+    if len(data) != 16:
+        raise ValueError('bytes is not a 16-char string')
+    assert isinstance(data, bytes), repr(data)
+    return int.from_bytes(data, 'big')
+
+
+def _value_from_fields(fields):
+    if len(fields) != 6:
+        raise ValueError('fields is not a 6-tuple')
+    value = 0
+    for position, ((shift, width), field) in enumerate(zip(_LAYOUT, fields), 1):
+        if not 0 <= field < 1 << width:
+            article = 'an' if width == 8 else 'a'
+            raise ValueError(f'field {position} out of range (need {article} {width}-bit value)')
+        value |= field << shift
+    return value
+
+
+def _field(index):
+    shift, width = _LAYOUT[index]
+    mask = (1 << width) - 1
+    return property(lambda self: (self.int >> shift) & mask)
+
+
+class UUID:
+    """An immutable, hashable, ordered 128-bit UUID.
+
+    Build one from exactly one of: hex (a 32-digit string, optionally with dashes, braces
+    or a "urn:uuid:" prefix), bytes (16 bytes, big-endian), bytes_le (16 bytes with the
+    first three fields little-endian), fields (the six RFC 4122 fields) or int.
+    version (1 to 5), when given, overrides the variant and version bits.
     """
 
-    def __init__(self, hex=None, bytes=None, bytes_le=None, fields=None,
-                 int=None, version=None, *, is_safe=SafeUUID.unknown):
-        if [hex, bytes, bytes_le, fields, int].count(None) != 4:
+    __slots__ = ('int', 'is_safe', '__weakref__')
+
+    def __init__(self, hex=None, bytes=None, bytes_le=None, fields=None, int=None,
+                 version=None, *, is_safe=SafeUUID.unknown):
+        if sum(arg is not None for arg in (hex, bytes, bytes_le, fields, int)) != 1:
             raise TypeError('one of the hex, bytes, bytes_le, fields, '
                             'or int arguments must be given')
         if hex is not None:
-            hex = hex.replace('urn:', '').replace('uuid:', '')
-            hex = hex.strip('{}').replace('-', '')
-            if len(hex) != 32:
-                raise ValueError('badly formed hexadecimal UUID string')
-            int = int_(hex, 16)
-        if bytes_le is not None:
-            if len(bytes_le) != 16:
-                raise ValueError('bytes_le is not a 16-char string')
-            bytes = (bytes_le[4 - 1::-1] + bytes_le[6 - 1:4 - 1:-1] +
-                     bytes_le[8 - 1:6 - 1:-1] + bytes_le[8:])
-        if bytes is not None:
-            if len(bytes) != 16:
-                raise ValueError('bytes is not a 16-char string')
-            assert isinstance(bytes, bytes_), repr(bytes)
-            int = int_.from_bytes(bytes, 'big')
-        if fields is not None:
-            if len(fields) != 6:
-                raise ValueError('fields is not a 6-tuple')
-            (time_low, time_mid, time_hi_version,
-             clock_seq_hi_variant, clock_seq_low, node) = fields
-            for number, (value, bits) in enumerate(
-                    zip(fields, (32, 16, 16, 8, 8, 48)), 1):
-                if not 0 <= value < 1 << bits:
-                    raise ValueError('field %d out of range (need %s %d-bit '
-                                     'value)' % (number, 'an' if bits == 8
-                                                 else 'a', bits))
-            clock_seq = (clock_seq_hi_variant << 8) | clock_seq_low
-            int = ((time_low << 96) | (time_mid << 80) |
-                   (time_hi_version << 64) | (clock_seq << 48) | node)
-        if not 0 <= int < 1 << 128:
+            int = _value_from_hex(hex)
+        elif fields is not None:
+            int = _value_from_fields(fields)
+        elif bytes is not None or bytes_le is not None:
+            int = _value_from_bytes(bytes if bytes_le is None else _big_endian_from_le(bytes_le))
+        if not 0 <= int <= _ALL_BITS:
             raise ValueError('int is out of range (need a 128-bit value)')
         if version is not None:
             if not 1 <= version <= 5:
                 raise ValueError('illegal version number')
-            # Variant bits 10 (RFC 4122), then the version nibble.
+            # Variant bits 10 (RFC 4122) in the clock_seq_hi byte, the version in the top
+            # nibble of time_hi_version.
             int = (int & ~(0xc000 << 48)) | (0x8000 << 48)
             int = (int & ~(0xf000 << 64)) | (version << 76)
         object.__setattr__(self, 'int', int)
         object.__setattr__(self, 'is_safe', is_safe)
 
+    def __setattr__(self, name, value):
+        raise TypeError('UUID objects are immutable')
+
     def __getstate__(self):
-        d = {'int': self.int}
+        state = {'int': self.int}
         if self.is_safe != SafeUUID.unknown:
-            d['is_safe'] = self.is_safe.value
-        return d
+            state['is_safe'] = self.is_safe.value
+        return state
 
     def __setstate__(self, state):
         object.__setattr__(self, 'int', state['int'])
-        object.__setattr__(self, 'is_safe',
-                           SafeUUID(state['is_safe'])
-                           if 'is_safe' in state else SafeUUID.unknown)
+        object.__setattr__(self, 'is_safe', SafeUUID(state.get('is_safe')))
 
     def __eq__(self, other):
-        if isinstance(other, UUID):
-            return self.int == other.int
-        return NotImplemented
+        return self.int == other.int if isinstance(other, UUID) else NotImplemented
 
     def __lt__(self, other):
-        if isinstance(other, UUID):
-            return self.int < other.int
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, UUID):
-            return self.int > other.int
-        return NotImplemented
+        return self.int < other.int if isinstance(other, UUID) else NotImplemented
 
     def __le__(self, other):
-        if isinstance(other, UUID):
-            return self.int <= other.int
-        return NotImplemented
+        return self.int <= other.int if isinstance(other, UUID) else NotImplemented
+
+    def __gt__(self, other):
+        return self.int > other.int if isinstance(other, UUID) else NotImplemented
 
     def __ge__(self, other):
-        if isinstance(other, UUID):
-            return self.int >= other.int
-        return NotImplemented
+        return self.int >= other.int if isinstance(other, UUID) else NotImplemented
 
     def __hash__(self):
         return hash(self.int)
@@ -127,16 +137,23 @@ class UUID:
     def __int__(self):
         return self.int
 
-    def __repr__(self):
-        return '%s(%r)' % (self.__class__.__name__, str(self))
-
-    def __setattr__(self, name, value):
-        raise TypeError('UUID objects are immutable')
-
     def __str__(self):
-        hex = '%032x' % self.int
-        return '%s-%s-%s-%s-%s' % (hex[:8], hex[8:12], hex[12:16],
-                                   hex[16:20], hex[20:])
+        digits = self.hex
+        return '-'.join((digits[:8], digits[8:12], digits[12:16], digits[16:20], digits[20:]))
+
+    def __repr__(self):
+        return f'{type(self).__name__}({str(self)!r})'
+
+    time_low = _field(0)
+    time_mid = _field(1)
+    time_hi_version = _field(2)
+    clock_seq_hi_variant = _field(3)
+    clock_seq_low = _field(4)
+    node = _field(5)
+
+    @property
+    def fields(self):
+        return tuple((self.int >> shift) & ((1 << width) - 1) for shift, width in _LAYOUT)
 
     @property
     def bytes(self):
@@ -144,143 +161,100 @@ class UUID:
 
     @property
     def bytes_le(self):
-        bytes = self.bytes
-        return (bytes[4 - 1::-1] + bytes[6 - 1:4 - 1:-1] +
-                bytes[8 - 1:6 - 1:-1] + bytes[8:])
-
-    @property
-    def fields(self):
-        return (self.time_low, self.time_mid, self.time_hi_version,
-                self.clock_seq_hi_variant, self.clock_seq_low, self.node)
-
-    @property
-    def time_low(self):
-        return self.int >> 96
-
-    @property
-    def time_mid(self):
-        return (self.int >> 80) & 0xffff
-
-    @property
-    def time_hi_version(self):
-        return (self.int >> 64) & 0xffff
-
-    @property
-    def clock_seq_hi_variant(self):
-        return (self.int >> 56) & 0xff
-
-    @property
-    def clock_seq_low(self):
-        return (self.int >> 48) & 0xff
-
-    @property
-    def time(self):
-        return (((self.time_hi_version & 0x0fff) << 48) |
-                (self.time_mid << 32) | self.time_low)
-
-    @property
-    def clock_seq(self):
-        return (((self.clock_seq_hi_variant & 0x3f) << 8) |
-                self.clock_seq_low)
-
-    @property
-    def node(self):
-        return self.int & 0xffffffffffff
+        # Reversing the first three fields is its own inverse.
+        return _big_endian_from_le(self.bytes)
 
     @property
     def hex(self):
-        return '%032x' % self.int
+        return format(self.int, '032x')
 
     @property
     def urn(self):
         return 'urn:uuid:' + str(self)
 
     @property
+    def time(self):
+        """The 60-bit timestamp of a version 1 UUID."""
+        return ((self.time_hi_version & 0x0fff) << 48) | (self.time_mid << 32) | self.time_low
+
+    @property
+    def clock_seq(self):
+        """The 14-bit clock sequence of a version 1 UUID."""
+        return ((self.clock_seq_hi_variant & 0x3f) << 8) | self.clock_seq_low
+
+    @property
     def variant(self):
-        if not self.int & (0x8000 << 48):
+        # The variant is told by the leading bits of clock_seq_hi_variant: 0, 10, 110, 111.
+        top = self.clock_seq_hi_variant >> 5
+        if top < 0b100:
             return RESERVED_NCS
-        if not self.int & (0x4000 << 48):
+        if top < 0b110:
             return RFC_4122
-        if not self.int & (0x2000 << 48):
+        if top == 0b110:
             return RESERVED_MICROSOFT
         return RESERVED_FUTURE
 
     @property
     def version(self):
-        # The version bits are only meaningful for RFC 4122 UUIDs.
+        """The version number, for RFC 4122 UUIDs only (None otherwise)."""
         if self.variant == RFC_4122:
-            return int((self.int >> 76) & 0xf)
+            return self.time_hi_version >> 12
         return None
 
 
-_node = None
+_random_node = None
 
 
 def getnode():
-    """Get the hardware address as a 48-bit positive integer.
-
-    This implementation does not query network interfaces: it returns a
-    random 48-bit number with its multicast bit set, as recommended by
-    RFC 4122 when no hardware address is available (fixed per process).
-    """
-    global _node
-    if _node is None:
-        _node = int.from_bytes(os.urandom(6), 'big') | (1 << 40)
-    return _node
+    """Return this host's node ID as a 48-bit int (random, fixed for the process)."""
+    global _random_node
+    if _random_node is None:
+        _random_node = int.from_bytes(os.urandom(6), 'big') | (1 << 40)
+    return _random_node
 
 
-_last_timestamp = None
+_previous_tick = None
 
 
 def uuid1(node=None, clock_seq=None):
-    """Generate a UUID from a host ID, sequence number, and the current
-    time.  If 'node' is not given, getnode() is used.  If 'clock_seq' is
-    given, it is used as the sequence number; otherwise a random 14-bit
-    sequence number is chosen."""
-    global _last_timestamp
-    nanoseconds = time.time_ns()
-    # 0x01b21dd213814000 is the number of 100-ns intervals between the
-    # UUID epoch 1582-10-15 00:00:00 and the Unix epoch 1970-01-01 00:00:00.
-    timestamp = nanoseconds // 100 + 0x01b21dd213814000
-    if _last_timestamp is not None and timestamp <= _last_timestamp:
-        timestamp = _last_timestamp + 1
-    _last_timestamp = timestamp
+    """Return a UUID from the current time, the node ID (getnode() by default) and a
+    14-bit clock sequence (random by default). Successive calls get increasing times."""
+    global _previous_tick
+    tick = time.time_ns() // 100 + _GREGORIAN_OFFSET
+    if _previous_tick is not None and tick <= _previous_tick:
+        tick = _previous_tick + 1
+    _previous_tick = tick
     if clock_seq is None:
         clock_seq = int.from_bytes(os.urandom(2), 'big') & 0x3fff
-    time_low = timestamp & 0xffffffff
-    time_mid = (timestamp >> 32) & 0xffff
-    time_hi_version = (timestamp >> 48) & 0x0fff
-    clock_seq_low = clock_seq & 0xff
-    clock_seq_hi_variant = (clock_seq >> 8) & 0x3f
     if node is None:
         node = getnode()
-    return UUID(fields=(time_low, time_mid, time_hi_version,
-                        clock_seq_hi_variant, clock_seq_low, node), version=1)
+    fields = (tick & 0xffffffff, (tick >> 32) & 0xffff, (tick >> 48) & 0x0fff,
+              (clock_seq >> 8) & 0x3f, clock_seq & 0xff, node)
+    return UUID(fields=fields, version=1)
+
+
+def _from_digest(algorithm, namespace, name, version):
+    data = namespace.bytes + bytes(name, 'utf-8')
+    digest = hashlib.new(algorithm, data, usedforsecurity=False).digest()
+    return UUID(bytes=digest[:16], version=version)
 
 
 def uuid3(namespace, name):
-    """Generate a UUID from the MD5 hash of a namespace UUID and a
-    name."""
-    from hashlib import md5
-    digest = md5(namespace.bytes + bytes(name, 'utf-8')).digest()
-    return UUID(bytes=digest[:16], version=3)
+    """Return the UUID of the MD5 hash of a namespace UUID and a name (a str)."""
+    return _from_digest('md5', namespace, name, 3)
 
 
 def uuid4():
-    """Generate a random UUID."""
+    """Return a random UUID."""
     return UUID(bytes=os.urandom(16), version=4)
 
 
 def uuid5(namespace, name):
-    """Generate a UUID from the SHA-1 hash of a namespace UUID and a
-    name."""
-    from hashlib import sha1
-    hash = sha1(namespace.bytes + bytes(name, 'utf-8')).digest()
-    return UUID(bytes=hash[:16], version=5)
+    """Return the UUID of the SHA-1 hash of a namespace UUID and a name (a str)."""
+    return _from_digest('sha1', namespace, name, 5)
 
 
-# Namespaces for uuid3() and uuid5() (RFC 4122 appendix C).
-
+# Namespaces for uuid3() and uuid5(), from RFC 4122 appendix C.
 NAMESPACE_DNS = UUID('6ba7b810-9dad-11d1-80b4-00c04fd430c8')
 NAMESPACE_URL = UUID('6ba7b811-9dad-11d1-80b4-00c04fd430c8')
 NAMESPACE_OID = UUID('6ba7b812-9dad-11d1-80b4-00c04fd430c8')

@@ -1,0 +1,91 @@
+# random: every Python-level algorithm consumes the Mersenne Twister exactly like CPython,
+# checked over many seeds and argument shapes.
+import random
+
+SEEDS = list(range(12)) + [-7, 123456789, 2**64 + 3, 0.5, 'abc', b'\x00\xff', bytearray(b'xy')]
+
+for seed in SEEDS:
+    r = random.Random(seed)
+    print('seed', repr(seed))
+    print(' randrange', [r.randrange(n) for n in (1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 100, 2**31, 2**32 + 1, 10**30)])
+    print(' randrange3', [r.randrange(-10, 37, 4), r.randrange(50, -50, -7), r.randrange(3, 4), r.randrange(0, 2**70, 2**40)])
+    print(' randint', [r.randint(-3, 3) for _ in range(8)])
+    print(' choice', r.choice('abcdefghij'), r.choice([None]), r.choice(range(5, 500, 3)))
+    seq = list(range(15))
+    r.shuffle(seq)
+    print(' shuffle', seq)
+    print(' sample', r.sample(range(30), 30), r.sample(range(10**9), 6), r.sample('abcdefgh', 0))
+    print(' sample2', r.sample(range(60), 7), r.sample(range(1000), 25), r.sample(tuple('xyzw'), 4))
+    print(' counts', r.sample('abc', 5, counts=[3, 1, 2]), r.sample(['p', 'q'], k=3, counts=(1, 5)))
+    print(' choices', r.choices('abcde', k=5), r.choices(range(4), [1, 2, 3, 4], k=6))
+    print(' choices2', r.choices('ab', cum_weights=[1, 10], k=5), r.choices([1.5], k=2), r.choices('xyz', [0.1, 0.0, 2.5]))
+    print(' uniform', r.uniform(-1, 1), r.uniform(5, 2), r.uniform(3, 3))
+    print(' triangular', r.triangular(), r.triangular(1, 5), r.triangular(0, 10, 9), r.triangular(10, 0, 1))
+    print(' normal', r.normalvariate(), r.normalvariate(10, 3), r.lognormvariate(1, 0.25))
+    print(' gauss', r.gauss(), r.gauss(1, 2), r.gauss(-1, 0.5))
+    print(' expo', r.expovariate(0.25), r.expovariate(3))
+    print(' vonmises', r.vonmisesvariate(0.5, 0.0), r.vonmisesvariate(2.0, 0.7), r.vonmisesvariate(-4, 30))
+    print(' gamma', r.gammavariate(0.3, 1.5), r.gammavariate(1.0, 2.0), r.gammavariate(2.5, 0.5), r.gammavariate(40, 1))
+    print(' beta', r.betavariate(0.5, 0.5), r.betavariate(3, 1.5))
+    print(' pareto', r.paretovariate(1.5), r.paretovariate(0.2))
+    print(' weibull', r.weibullvariate(2, 0.5), r.weibullvariate(1, 3))
+    print(' bytes', r.randbytes(0), r.randbytes(1), r.randbytes(5), r.randbytes(9).hex())
+    print(' bits', [r.getrandbits(k) for k in (0, 1, 5, 31, 32, 33, 64, 65, 100)])
+    print(' random', r.random())
+
+# gauss() caches its second value; seed() and setstate() discard it.
+r = random.Random(5)
+first = r.gauss()
+state = r.getstate()
+print(state[2] is not None, r.gauss() == state[2])
+r.setstate(state)
+print(r.gauss() == state[2])
+r.gauss()
+r.seed(5)
+print(r.gauss() == first, r.getstate()[2] is not None)
+r.seed(5)
+print(r.getstate()[2])
+
+# Version 1 string seeds use the old hash, bytes are read as latin-1.
+for s in ['', 'a', 'hello world', '\xe9\u20ac', b'', b'abc', b'\xe9']:
+    r = random.Random()
+    r.seed(s, version=1)
+    print('v1', repr(s), r.random(), r.randrange(1000))
+for s in [17, -17, 2.5]:
+    r = random.Random()
+    r.seed(s, version=1)
+    a = r.random()
+    r.seed(s)
+    print('v1 other', s, a == r.random())
+r = random.Random()
+r.seed(True)
+print('bool', r.random() == random.Random(1).random())
+r.seed(None)
+r.seed()
+print(type(r.random()).__name__)
+
+# Big sample uses a set of indices; small one a pool; both must draw the same way.
+r = random.Random(77)
+print(r.sample(range(10**6), 30))
+print(r.sample(range(100), 90)[:20])
+print(r.sample(range(2000), 500)[-10:])
+print(r.choices(range(10**6), k=4))
+print(sorted(r.sample(range(10), 10)) == list(range(10)))
+
+# The module-level functions share one hidden instance.
+random.seed(314)
+print(random.random(), random.randrange(10), random.randint(1, 6), random.choice('xyz'))
+print(random.uniform(0, 1), random.gauss(), random.getrandbits(12), random.randbytes(3))
+data = list('abcdef')
+random.shuffle(data)
+print(data, random.sample(data, 2), random.choices(data, k=3))
+print(random.triangular(), random.normalvariate(), random.lognormvariate(0, 1), random.expovariate(1))
+print(random.vonmisesvariate(1, 1), random.gammavariate(2, 2), random.betavariate(1, 2))
+print(random.paretovariate(2), random.weibullvariate(1, 1))
+saved = random.getstate()
+x = random.random()
+random.setstate(saved)
+print(x == random.random())
+print(sorted(random.__all__))
+print(random.Random.VERSION, random.BPF, random.RECIP_BPF, random.TWOPI, random.LOG4)
+print(random.NV_MAGICCONST, random.SG_MAGICCONST)
