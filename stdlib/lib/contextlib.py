@@ -1,11 +1,12 @@
-"""Utilities for with-statement contexts."""
+"""Utilities for with-statement contexts: generator-based context managers, exit stacks
+and a few small managers (closing, suppress, redirect_stdout, chdir, ...)."""
 
 import os
 import sys
-from collections import deque
-from functools import wraps
 from abc import ABC, abstractmethod
-from types import MethodType
+from collections.abc import _check_methods
+from functools import wraps
+from types import GenericAlias, MethodType
 
 __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "AbstractContextManager", "AbstractAsyncContextManager",
@@ -14,106 +15,123 @@ __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "chdir"]
 
 
-def _has_methods(C, *methods):
-    # Like collections.abc's check: defined somewhere in the MRO, not None.
-    for method in methods:
-        for B in C.__mro__:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
-            return NotImplemented
-    return True
-
+# -- the abstract base classes --------------------------------------------------------------
 
 class AbstractContextManager(ABC):
-    """An abstract base class for context managers."""
+    """The ABC of objects usable in a with statement (__enter__ and __exit__)."""
+
+    __class_getitem__ = classmethod(GenericAlias)
 
     def __enter__(self):
-        """Return `self` upon entering the runtime context."""
+        """Entering gives the manager itself unless a subclass says otherwise."""
         return self
 
     @abstractmethod
     def __exit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
+        """Leaves the context; a true result suppresses the block's exception."""
         return None
 
     @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AbstractContextManager:
-            return _has_methods(C, "__enter__", "__exit__")
-        return NotImplemented
+    def __subclasshook__(cls, other):
+        if cls is not AbstractContextManager:
+            return NotImplemented
+        return _check_methods(other, "__enter__", "__exit__")
 
 
 class AbstractAsyncContextManager(ABC):
-    """An abstract base class for asynchronous context managers."""
+    """The ABC of objects usable in an async with statement (__aenter__, __aexit__)."""
+
+    __class_getitem__ = classmethod(GenericAlias)
 
     async def __aenter__(self):
-        """Return `self` upon entering the runtime context."""
+        """Entering gives the manager itself unless a subclass says otherwise."""
         return self
 
     @abstractmethod
     async def __aexit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
+        """Leaves the context; a true result suppresses the block's exception."""
         return None
 
     @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AbstractAsyncContextManager:
-            return _has_methods(C, "__aenter__", "__aexit__")
-        return NotImplemented
+    def __subclasshook__(cls, other):
+        if cls is not AbstractAsyncContextManager:
+            return NotImplemented
+        return _check_methods(other, "__aenter__", "__aexit__")
 
 
 class ContextDecorator(object):
-    """A base class or mixin that enables context managers to work as
-    decorators."""
+    """Mixin for context managers that also decorate functions: each call of the
+    decorated function runs inside the context."""
 
     def _recreate_cm(self):
-        """Return a recreated instance of self (one-shot context managers
-        such as generator-based ones need a fresh one per call)."""
+        """The manager to use for one call of the decorated function (self; one-shot
+        managers return a fresh copy)."""
         return self
 
     def __call__(self, func):
         @wraps(func)
-        def inner(*args, **kwds):
+        def managed_call(*args, **kwargs):
             with self._recreate_cm():
-                return func(*args, **kwds)
-        return inner
+                return func(*args, **kwargs)
+        return managed_call
 
 
 class AsyncContextDecorator(object):
-    """A base class or mixin that enables async context managers to work
-    as decorators."""
+    """ContextDecorator for async context managers and coroutine functions."""
 
     def _recreate_cm(self):
-        """Return a recreated instance of self."""
+        """The manager to use for one call of the decorated coroutine function."""
         return self
 
     def __call__(self, func):
         @wraps(func)
-        async def inner(*args, **kwds):
+        async def managed_call(*args, **kwargs):
             async with self._recreate_cm():
-                return await func(*args, **kwds)
-        return inner
+                return await func(*args, **kwargs)
+        return managed_call
+
+
+# -- @contextmanager and @asynccontextmanager -----------------------------------------------
+
+def _verdict_after_throw(raised, thrown, traceback, finished, converted):
+    """Reads what came out of throwing `thrown` into the generator: True when the generator
+    finished (the exception was handled), False when `thrown` itself came back (not
+    handled; its traceback is restored), None when the generator raised something new.
+    `finished` is the exception ending the generator; `converted` the types the generator
+    turns into RuntimeError (PEP 479), which also count as `thrown` coming back."""
+    if raised is thrown:
+        raised.__traceback__ = traceback
+        return False
+    if isinstance(raised, finished):
+        return True
+    if (isinstance(raised, RuntimeError) and isinstance(thrown, converted)
+            and raised.__cause__ is thrown):
+        thrown.__traceback__ = traceback
+        return False
+    return None
 
 
 class _GeneratorContextManagerBase:
-    """Shared functionality for @contextmanager and @asynccontextmanager."""
+    """What the generator-based managers share: the generator, and the function and
+    arguments that made it (kept until entry, to make a fresh manager per decorated call)."""
 
     def __init__(self, func, args, kwds):
+        self.func = func
+        self.args = args
+        self.kwds = kwds
         self.gen = func(*args, **kwds)
-        self.func, self.args, self.kwds = func, args, kwds
-        # The manager documents itself with the generator function's doc.
-        doc = getattr(func, "__doc__", None)
-        if doc is None:
-            doc = type(self).__doc__
-        self.__doc__ = doc
+        # help() on the manager shows the generator function's documentation.
+        own_doc = getattr(func, "__doc__", None)
+        self.__doc__ = type(self).__doc__ if own_doc is None else own_doc
 
     def _recreate_cm(self):
-        # A generator can only be run once: each call of a decorated
-        # function needs a fresh manager.
-        return self.__class__(self.func, self.args, self.kwds)
+        # A generator runs once: every decorated call needs a manager of its own.
+        return type(self)(self.func, self.args, self.kwds)
+
+    def _entered(self):
+        # An entered manager is never recreated; dropping the recipe frees its arguments.
+        for name in ('args', 'kwds', 'func'):
+            delattr(self, name)
 
 
 class _GeneratorContextManager(_GeneratorContextManagerBase,
@@ -121,124 +139,88 @@ class _GeneratorContextManager(_GeneratorContextManagerBase,
     """Helper for @contextmanager decorator."""
 
     def __enter__(self):
-        # The arguments are only needed to recreate the CM for decorators.
-        del self.args, self.kwds, self.func
+        self._entered()
         try:
             return next(self.gen)
         except StopIteration:
             raise RuntimeError("generator didn't yield") from None
 
-    def __exit__(self, typ, value, traceback):
-        if typ is None:
+    def __exit__(self, exc_type, exc_value, traceback):
+        if exc_type is None:
             try:
                 next(self.gen)
             except StopIteration:
                 return False
-            else:
-                raise RuntimeError("generator didn't stop")
-        if value is None:
-            # An instance is needed to recognise it when it comes back.
-            value = typ()
+            raise RuntimeError("generator didn't stop")
+        # An instance is needed to recognise the exception if it comes back.
+        thrown = exc_type() if exc_value is None else exc_value
         try:
-            self.gen.throw(value)
-        except StopIteration as exc:
-            # The generator finished: the exception was handled, unless
-            # what stopped it is the very StopIteration we threw in.
-            return exc is not value
-        except RuntimeError as exc:
-            # Our exception coming back means "not handled": returning
-            # False lets the with statement re-raise it.  PEP 479 turns a
-            # StopIteration thrown in into a RuntimeError caused by it.
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            if isinstance(value, StopIteration) and exc.__cause__ is value:
-                value.__traceback__ = traceback
-                return False
-            raise
-        except BaseException as exc:
-            # A different exception is a new error raised by the
-            # generator; our own one is reported by returning False.
-            if exc is not value:
+            self.gen.throw(thrown)
+        except BaseException as raised:
+            verdict = _verdict_after_throw(raised, thrown, traceback, StopIteration,
+                                           StopIteration)
+            if verdict is None:
                 raise
-            exc.__traceback__ = traceback
-            return False
+            return verdict
         raise RuntimeError("generator didn't stop after throw()")
 
 
 class _AsyncGeneratorContextManager(_GeneratorContextManagerBase,
-                                    AbstractAsyncContextManager,
-                                    AsyncContextDecorator):
+                                    AbstractAsyncContextManager, AsyncContextDecorator):
     """Helper for @asynccontextmanager decorator."""
 
     async def __aenter__(self):
-        del self.args, self.kwds, self.func
+        self._entered()
         try:
             return await self.gen.__anext__()
         except StopAsyncIteration:
             raise RuntimeError("generator didn't yield") from None
 
-    async def __aexit__(self, typ, value, traceback):
-        if typ is None:
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        if exc_type is None:
             try:
                 await self.gen.__anext__()
             except StopAsyncIteration:
                 return False
-            else:
-                raise RuntimeError("generator didn't stop")
-        if value is None:
-            value = typ()
+            raise RuntimeError("generator didn't stop")
+        thrown = exc_type() if exc_value is None else exc_value
         try:
-            await self.gen.athrow(value)
-        except StopAsyncIteration as exc:
-            return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            if isinstance(value, (StopIteration, StopAsyncIteration)) and \
-                    exc.__cause__ is value:
-                value.__traceback__ = traceback
-                return False
-            raise
-        except BaseException as exc:
-            if exc is not value:
+            await self.gen.athrow(thrown)
+        except BaseException as raised:
+            verdict = _verdict_after_throw(raised, thrown, traceback, StopAsyncIteration,
+                                           (StopIteration, StopAsyncIteration))
+            if verdict is None:
                 raise
-            exc.__traceback__ = traceback
-            return False
+            return verdict
         raise RuntimeError("generator didn't stop after athrow()")
 
 
-def contextmanager(func):
-    """@contextmanager decorator.
-
-    Typical usage:
-
-        @contextmanager
-        def some_generator(<arguments>):
-            <setup>
-            try:
-                yield <value>
-            finally:
-                <cleanup>
-    """
+def _manager_factory(func, manager_class):
     @wraps(func)
-    def helper(*args, **kwds):
-        return _GeneratorContextManager(func, args, kwds)
-    return helper
+    def make_manager(*args, **kwargs):
+        return manager_class(func, args, kwargs)
+    return make_manager
+
+
+def contextmanager(func):
+    """Decorator turning a generator function into a factory of context managers. The
+    code before its single yield runs on entry, the yielded value is what `as` binds,
+    an exception of the with block is raised at the yield, and the code after it runs
+    on exit."""
+    return _manager_factory(func, _GeneratorContextManager)
 
 
 def asynccontextmanager(func):
-    """@asynccontextmanager decorator: like contextmanager, for an async
-    generator function, giving an async context manager."""
-    @wraps(func)
-    def helper(*args, **kwds):
-        return _AsyncGeneratorContextManager(func, args, kwds)
-    return helper
+    """@asynccontextmanager decorator: contextmanager for async generator functions,
+    giving async context managers (async with)."""
+    return _manager_factory(func, _AsyncGeneratorContextManager)
 
+
+# -- small managers -------------------------------------------------------------------------
 
 class closing(AbstractContextManager):
-    """Context to automatically close something at the end of a block."""
+    """Calls thing.close() when the with block ends, however it ends; entering gives
+    thing."""
 
     def __init__(self, thing):
         self.thing = thing
@@ -246,14 +228,13 @@ class closing(AbstractContextManager):
     def __enter__(self):
         return self.thing
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, exc_type, exc_value, traceback):
         self.thing.close()
 
 
 class aclosing(AbstractAsyncContextManager):
-    """Async context manager for safely finalizing an asynchronously
-    cleaned-up resource such as an async generator, calling its
-    ``aclose()`` method."""
+    """Awaits thing.aclose() when the async with block ends (for async generators and
+    other resources closed asynchronously); entering gives thing."""
 
     def __init__(self, thing):
         self.thing = thing
@@ -261,271 +242,58 @@ class aclosing(AbstractAsyncContextManager):
     async def __aenter__(self):
         return self.thing
 
-    async def __aexit__(self, *exc_info):
+    async def __aexit__(self, exc_type, exc_value, traceback):
         await self.thing.aclose()
 
 
-class _RedirectStream(AbstractContextManager):
+class _SysStreamSwap(AbstractContextManager):
+    """Puts new_target in place of the sys attribute named _attribute while active."""
 
-    _stream = None
+    _attribute = None
 
     def __init__(self, new_target):
-        self._new_target = new_target
-        # A stack, so that the same object can be entered again while in
-        # use.
-        self._old_targets = []
+        self._replacement = new_target
+        # What was there before, last on top: one instance may be entered again while active.
+        self._saved = []
 
     def __enter__(self):
-        self._old_targets.append(getattr(sys, self._stream))
-        setattr(sys, self._stream, self._new_target)
-        return self._new_target
+        self._saved.append(getattr(sys, self._attribute))
+        setattr(sys, self._attribute, self._replacement)
+        return self._replacement
 
-    def __exit__(self, exctype, excinst, exctb):
-        setattr(sys, self._stream, self._old_targets.pop())
-
-
-class redirect_stdout(_RedirectStream):
-    """Context manager for temporarily redirecting stdout to another
-    file."""
-
-    _stream = "stdout"
+    def __exit__(self, exc_type, exc_value, traceback):
+        setattr(sys, self._attribute, self._saved.pop())
 
 
-class redirect_stderr(_RedirectStream):
-    """Context manager for temporarily redirecting stderr to another
-    file."""
+class redirect_stdout(_SysStreamSwap):
+    """Makes sys.stdout the given file object while the with block runs."""
 
-    _stream = "stderr"
+    _attribute = "stdout"
+
+
+class redirect_stderr(_SysStreamSwap):
+    """Makes sys.stderr the given file object while the with block runs."""
+
+    _attribute = "stderr"
 
 
 class suppress(AbstractContextManager):
-    """Context manager to suppress specified exceptions
-
-    After the exception is suppressed, execution proceeds with the next
-    statement following the with statement.
-    """
+    """Silences the given exception types: one raised in the with block ends the block,
+    and execution goes on after the with statement."""
 
     def __init__(self, *exceptions):
-        self._exceptions = exceptions
+        self._suppressed_types = exceptions
 
     def __enter__(self):
         pass
 
-    def __exit__(self, exctype, excinst, exctb):
-        return exctype is not None and issubclass(exctype, self._exceptions)
-
-
-class _BaseExitStack:
-    """A base class for ExitStack and AsyncExitStack.
-
-    _exit_callbacks holds (is_sync, callback) pairs; callbacks take the
-    (exc_type, exc, traceback) triple and run in LIFO order."""
-
-    def __init__(self):
-        self._exit_callbacks = deque()
-
-    def pop_all(self):
-        """Move the registered callbacks to a new stack, which is
-        returned; this stack is left empty."""
-        new_stack = type(self)()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = deque()
-        return new_stack
-
-    def push(self, exit):
-        """Registers a callback with the standard __exit__ method signature.
-
-        Can suppress exceptions the same way __exit__ method can.  Also
-        accepts any object with an __exit__ method (registering a call to
-        the method instead of the object itself)."""
-        exit_method = getattr(type(exit), '__exit__', None)
-        if exit_method is None:
-            # A plain callable with the __exit__ signature.
-            self._push_exit_callback(exit)
-        else:
-            self._push_cm_exit(exit, exit_method)
-        return exit     # so that push() can decorate
-
-    def enter_context(self, cm):
-        """Enters the supplied context manager.
-
-        If successful, also pushes its __exit__ method as a callback and
-        returns the result of the __enter__ method."""
-        cls = type(cm)
-        try:
-            _enter = cls.__enter__
-            _exit = cls.__exit__
-        except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object "
-                            f"does not support the context manager "
-                            f"protocol") from None
-        result = _enter(cm)
-        self._push_cm_exit(cm, _exit)
-        return result
-
-    def callback(self, callback, /, *args, **kwds):
-        """Registers an arbitrary callback and arguments.
-
-        Cannot suppress exceptions."""
-        def _exit_wrapper(exc_type, exc, tb):
-            callback(*args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._push_exit_callback(_exit_wrapper)
-        return callback     # so that callback() can decorate
-
-    def _push_cm_exit(self, cm, cm_exit):
-        """Register cm's __exit__ method, bound to cm."""
-        _exit_wrapper = MethodType(cm_exit, cm)
-        self._push_exit_callback(_exit_wrapper, True)
-
-    def _push_exit_callback(self, callback, is_sync=True):
-        self._exit_callbacks.append((is_sync, callback))
-
-
-def _fix_exception_context(new_exc, old_exc, frame_exc):
-    """Make old_exc the context of the chain that new_exc starts, stopping
-    at the exception the with statement itself was handling (frame_exc),
-    so that exceptions raised by exit callbacks chain as if the callbacks
-    had been nested with statements."""
-    while True:
-        exc_context = new_exc.__context__
-        if exc_context is None or exc_context is old_exc:
-            return
-        if exc_context is frame_exc:
-            break
-        new_exc = exc_context
-    new_exc.__context__ = old_exc
-
-
-def _reraise(exc):
-    """Raise exc again keeping the __context__ that the callbacks gave it
-    (raise would otherwise overwrite it)."""
-    fixed_ctx = exc.__context__
-    try:
-        raise exc
-    except BaseException:
-        exc.__context__ = fixed_ctx
-        raise
-
-
-class ExitStack(_BaseExitStack, AbstractContextManager):
-    """Context manager for dynamic management of a stack of exit callbacks:
-    everything entered or registered is exited, last first, when the with
-    statement ends, even if a later one fails to open.
-
-        with ExitStack() as stack:
-            files = [stack.enter_context(open(name)) for name in names]
-    """
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = sys.exc_info()[1]
-        suppressed_exc = False
-        pending_raise = False
-        while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
-            try:
-                if cb(*exc_details):
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as new_exc:
-                _fix_exception_context(new_exc, exc_details[1], frame_exc)
-                pending_raise = True
-                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
-        if pending_raise:
-            _reraise(exc_details[1])
-        return received_exc and suppressed_exc
-
-    def close(self):
-        """Immediately unwind the context stack."""
-        self.__exit__(None, None, None)
-
-
-class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
-    """Async context manager for dynamic management of a stack of exit
-    callbacks, which may be coroutine functions or async context
-    managers as well as synchronous ones."""
-
-    async def enter_async_context(self, cm):
-        """Enters the supplied async context manager.
-
-        If successful, also pushes its __aexit__ method as a callback and
-        returns the result of the __aenter__ method."""
-        cls = type(cm)
-        try:
-            _enter = cls.__aenter__
-            _exit = cls.__aexit__
-        except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object "
-                            f"does not support the asynchronous context "
-                            f"manager protocol") from None
-        result = await _enter(cm)
-        self._push_exit_callback(MethodType(_exit, cm), False)
-        return result
-
-    def push_async_exit(self, exit):
-        """Registers a coroutine function with the standard __aexit__
-        method signature, or an object with an __aexit__ method."""
-        exit_method = getattr(type(exit), '__aexit__', None)
-        if exit_method is None:
-            self._push_exit_callback(exit, False)
-        else:
-            self._push_exit_callback(MethodType(exit_method, exit), False)
-        return exit
-
-    def push_async_callback(self, callback, /, *args, **kwds):
-        """Registers an arbitrary coroutine function and arguments.
-
-        Cannot suppress exceptions."""
-        async def _exit_wrapper(exc_type, exc, tb):
-            await callback(*args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._push_exit_callback(_exit_wrapper, False)
-        return callback
-
-    async def aclose(self):
-        """Immediately unwind the context stack."""
-        await self.__aexit__(None, None, None)
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = sys.exc_info()[1]
-        suppressed_exc = False
-        pending_raise = False
-        while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
-            try:
-                if is_sync:
-                    cb_suppress = cb(*exc_details)
-                else:
-                    cb_suppress = await cb(*exc_details)
-                if cb_suppress:
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as new_exc:
-                _fix_exception_context(new_exc, exc_details[1], frame_exc)
-                pending_raise = True
-                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
-        if pending_raise:
-            _reraise(exc_details[1])
-        return received_exc and suppressed_exc
+    def __exit__(self, exc_type, exc_value, traceback):
+        return exc_type is not None and issubclass(exc_type, self._suppressed_types)
 
 
 class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
-    """Context manager that does nothing: __enter__ returns enter_result.
-
-        cm = optional_cm if condition else nullcontext()
-        with cm:
-            ...
-    """
+    """A context manager (sync and async) with no effect, for when one is optional;
+    entering it gives enter_result."""
 
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
@@ -533,27 +301,214 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
     def __enter__(self):
         return self.enter_result
 
-    def __exit__(self, *excinfo):
-        pass
+    def __exit__(self, exc_type, exc_value, traceback):
+        return None
 
     async def __aenter__(self):
         return self.enter_result
 
-    async def __aexit__(self, *excinfo):
-        pass
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        return None
 
 
 class chdir(AbstractContextManager):
-    """Non thread-safe context manager to change the current working
-    directory."""
+    """Makes path the current directory while the with block runs (the process-wide
+    setting: not safe with threads)."""
 
     def __init__(self, path):
         self.path = path
-        self._old_cwd = []
+        self._return_to = []  # a stack: the same instance may be re-entered
 
     def __enter__(self):
-        self._old_cwd.append(os.getcwd())
+        self._return_to.append(os.getcwd())
         os.chdir(self.path)
 
-    def __exit__(self, *excinfo):
-        os.chdir(self._old_cwd.pop())
+    def __exit__(self, exc_type, exc_value, traceback):
+        os.chdir(self._return_to.pop())
+
+
+# -- exit stacks ----------------------------------------------------------------------------
+
+def _protocol_error(cm, what):
+    cls = type(cm)
+    return TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does not support "
+                     f"the {what} protocol")
+
+
+def _link_context(error, previous, outer):
+    """Makes the __context__ chain of error (raised by an exit callback) lead to previous,
+    the exception the callback was given, in place of outer, the exception being handled
+    around the stack: the chain nested with statements would have produced."""
+    seen = set()
+    link = error
+    while id(link) not in seen:
+        seen.add(id(link))
+        context = link.__context__
+        if context is None or context is previous:
+            return
+        if context is outer:
+            break
+        link = context
+    link.__context__ = previous
+
+
+def _raise_keeping_context(error):
+    # Raising sets __context__ to the exception being handled; keep the chain built above.
+    context = error.__context__
+    try:
+        raise error
+    except BaseException:
+        error.__context__ = context
+        raise
+
+
+class _Unwinding:
+    """The state of an exit stack while its callbacks run, last registered first: the
+    exception details the next callback gets, whether one suppressed the exception, and
+    whether one raised (its exception then propagates unless a later one suppresses it)."""
+
+    def __init__(self, exc_details):
+        self.received = exc_details[0] is not None
+        self.details = exc_details
+        self.outer = sys.exc_info()[1]
+        self.suppressed = False
+        self.failed = False
+
+    def returned(self, result):
+        if result:
+            self.suppressed = True
+            self.failed = False
+            self.details = (None, None, None)
+
+    def raised(self, error):
+        _link_context(error, self.details[1], self.outer)
+        self.failed = True
+        self.details = (type(error), error, error.__traceback__)
+
+    def finish(self):
+        if self.failed:
+            _raise_keeping_context(self.details[1])
+        return self.received and self.suppressed
+
+
+class _BaseExitStack:
+    """What ExitStack and AsyncExitStack share: the callbacks, as (is_sync, callback)
+    pairs taking the (exc_type, exc, traceback) triple."""
+
+    def __init__(self):
+        self._callbacks = []
+
+    def pop_all(self):
+        """Moves every registered callback to a new stack, returned; this one is left
+        empty."""
+        taker = type(self)()
+        taker._callbacks, self._callbacks = self._callbacks, []
+        return taker
+
+    def push(self, exit):
+        """Registers a callback with the signature of __exit__ (it may suppress the
+        exception by returning true), or the __exit__ of an object that has one.
+        Returns exit, so push can be used as a decorator."""
+        exit_method = getattr(type(exit), '__exit__', None)
+        self._add(exit if exit_method is None else MethodType(exit_method, exit))
+        return exit
+
+    def enter_context(self, cm):
+        """Enters the context manager cm and registers its __exit__; returns what its
+        __enter__ returned."""
+        cls = type(cm)
+        try:
+            enter, exit = cls.__enter__, cls.__exit__
+        except AttributeError:
+            raise _protocol_error(cm, "context manager") from None
+        result = enter(cm)
+        self._add(MethodType(exit, cm))
+        return result
+
+    def callback(self, callback, /, *args, **kwds):
+        """Registers callback(*args, **kwds), which cannot suppress exceptions. Returns
+        callback, so this can be used as a decorator."""
+        def call_ignoring_exception(exc_type, exc, tb):
+            callback(*args, **kwds)
+        call_ignoring_exception.__wrapped__ = callback
+        self._add(call_ignoring_exception)
+        return callback
+
+    def _add(self, callback, is_sync=True):
+        self._callbacks.append((is_sync, callback))
+
+
+class ExitStack(_BaseExitStack, AbstractContextManager):
+    """A context manager holding any number of exit callbacks and entered context
+    managers, decided at run time. When the with statement ends they are exited, the
+    last registered first, exactly as nested with statements would be."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_details):
+        state = _Unwinding(exc_details)
+        while self._callbacks:
+            is_sync, callback = self._callbacks.pop()
+            try:
+                state.returned(callback(*state.details))
+            except BaseException as error:
+                state.raised(error)
+        return state.finish()
+
+    def close(self):
+        """Runs and forgets every registered callback now."""
+        self.__exit__(None, None, None)
+
+
+class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
+    """ExitStack for async with: it also takes async context managers and coroutine
+    functions as callbacks."""
+
+    async def enter_async_context(self, cm):
+        """Enters the async context manager cm and registers its __aexit__; returns what
+        its __aenter__ returned."""
+        cls = type(cm)
+        try:
+            enter, exit = cls.__aenter__, cls.__aexit__
+        except AttributeError:
+            raise _protocol_error(cm, "asynchronous context manager") from None
+        result = await enter(cm)
+        self._add(MethodType(exit, cm), False)
+        return result
+
+    def push_async_exit(self, exit):
+        """push() for a coroutine function with the signature of __aexit__, or for the
+        __aexit__ of an object that has one."""
+        exit_method = getattr(type(exit), '__aexit__', None)
+        self._add(exit if exit_method is None else MethodType(exit_method, exit), False)
+        return exit
+
+    def push_async_callback(self, callback, /, *args, **kwds):
+        """Registers the coroutine function call callback(*args, **kwds), which cannot
+        suppress exceptions."""
+        async def call_ignoring_exception(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        call_ignoring_exception.__wrapped__ = callback
+        self._add(call_ignoring_exception, False)
+        return callback
+
+    async def aclose(self):
+        """Runs and forgets every registered callback now."""
+        await self.__aexit__(None, None, None)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        state = _Unwinding(exc_details)
+        while self._callbacks:
+            is_sync, callback = self._callbacks.pop()
+            try:
+                result = callback(*state.details)
+                if not is_sync:
+                    result = await result
+                state.returned(result)
+            except BaseException as error:
+                state.raised(error)
+        return state.finish()

@@ -1,8 +1,5 @@
-"""Pathname operations for POSIX (os.path). Every function takes str, bytes or an
-os.PathLike object and answers in the same type as its arguments."""
-
-import os
-import stat
+"""Pathname operations for POSIX (os.path). Every function accepts str, bytes or an
+os.PathLike object and answers in the type its arguments have."""
 
 __all__ = ["normcase", "isabs", "join", "splitdrive", "split", "splitext",
            "basename", "dirname", "commonprefix", "getsize", "getmtime",
@@ -23,482 +20,458 @@ altsep = None
 devnull = '/dev/null'
 supports_unicode_filenames = False
 
+# After the constants: os imports them from here, and "import posixpath" may come first.
+import os
+import stat
 
-def _get_sep(path):
-    return b'/' if isinstance(path, bytes) else '/'
+
+class _Tokens:
+    """The separator and special names, in the flavour (str or bytes) of one path."""
+
+    def __init__(self, kind):
+        encode = (lambda s: s.encode('ascii')) if kind is bytes else (lambda s: s)
+        self.sep = encode('/')
+        self.dot = encode('.')
+        self.dotdot = encode('..')
+        self.empty = encode('')
+        self.tilde = encode('~')
+        self.dollar = encode('$')
 
 
-def _check_arg_types(funcname, *args):
-    """All arguments must be str (or all bytes) after os.fspath()."""
-    hasstr = hasbytes = False
-    for s in args:
-        if isinstance(s, str):
-            hasstr = True
-        elif isinstance(s, bytes):
-            hasbytes = True
-        else:
+_STR_TOKENS = _Tokens(str)
+_BYTES_TOKENS = _Tokens(bytes)
+
+
+def _tokens(path):
+    return _BYTES_TOKENS if isinstance(path, bytes) else _STR_TOKENS
+
+
+def _fspath_or_self(obj):
+    # The value to type-check: what os.fspath gives, or the object itself when it has none.
+    try:
+        return os.fspath(obj)
+    except TypeError:
+        return obj
+
+
+def _same_flavour(funcname, paths):
+    """Raises CPython's TypeError unless the paths are all str or all bytes."""
+    for p in paths:
+        if not isinstance(p, (str, bytes)):
             raise TypeError('%s() argument must be str, bytes, or os.PathLike object, not %r'
-                            % (funcname, s.__class__.__name__)) from None
-    if hasstr and hasbytes:
-        raise TypeError("Can't mix strings and bytes in path components") from None
+                            % (funcname, type(p).__name__))
+    if len({isinstance(p, bytes) for p in paths}) > 1:
+        raise TypeError("Can't mix strings and bytes in path components")
 
 
-# -- pure string operations -------------------------------------------------------------
+def _nonempty_parts(path, tok):
+    return [part for part in path.split(tok.sep) if part and part != tok.dot]
+
+
+# -- pure string operations -----------------------------------------------------------------
 
 def normcase(s):
-    """POSIX file names are case sensitive: returned unchanged."""
+    """POSIX names are case sensitive: the path comes back unchanged."""
     return os.fspath(s)
 
 
 def isabs(s):
     """Does the path start at the root?"""
     s = os.fspath(s)
-    return s.startswith(_get_sep(s))
+    return s.startswith(_tokens(s).sep)
 
 
 def join(a, *p):
-    """Joins path components; an absolute component discards everything before it."""
-    a = os.fspath(a)
-    sep = _get_sep(a)
-    path = a
-    try:
-        for b in map(os.fspath, p):
-            if b.startswith(sep):
-                path = b
-            elif not path or path.endswith(sep):
-                path += b
-            else:
-                path += sep + b
-    except (TypeError, AttributeError, BytesWarning):
-        _check_arg_types('join', a, *p)
-        raise
-    return path
+    """Joins components with '/'; an absolute component restarts the path."""
+    result = os.fspath(a)
+    rest = [_fspath_or_self(part) for part in p]
+    _same_flavour('join', [result] + rest)
+    slash = _tokens(result).sep
+    for part in rest:
+        if part.startswith(slash) or not result:
+            result = part
+        elif result.endswith(slash):
+            result += part
+        else:
+            result += slash + part
+    return result
+
+
+def _cut(path):
+    """Index just past the last separator: where the final component starts."""
+    return path.rfind(_tokens(path).sep) + 1
+
+
+def _trim_head(head, slash):
+    # Trailing separators go, unless the head is nothing but separators (the root).
+    stripped = head.rstrip(slash)
+    return stripped if stripped else head
 
 
 def split(p):
-    """(head, tail): tail is the last component (no slash), head the rest, with trailing
-    slashes removed unless it is the root."""
+    """(head, tail): tail is the final component, head everything before it."""
     p = os.fspath(p)
-    sep = _get_sep(p)
-    i = p.rfind(sep) + 1
-    head, tail = p[:i], p[i:]
-    if head and head != sep * len(head):
-        head = head.rstrip(sep)
-    return head, tail
+    i = _cut(p)
+    return _trim_head(p[:i], _tokens(p).sep), p[i:]
+
+
+def basename(p):
+    """The final component of the path."""
+    p = os.fspath(p)
+    return p[_cut(p):]
+
+
+def dirname(p):
+    """The path without its final component."""
+    p = os.fspath(p)
+    return _trim_head(p[:_cut(p)], _tokens(p).sep)
 
 
 def splitext(p):
-    """(root, ext): ext is the last dot and what follows, leading dots of the name ignored."""
+    """(root, ext): ext starts at the final component's last dot; the dots a name starts
+    with (as in '.bashrc') do not begin an extension."""
     p = os.fspath(p)
-    if isinstance(p, bytes):
-        sep, extsep = b'/', b'.'
-    else:
-        sep, extsep = '/', '.'
-    sep_index = p.rfind(sep)
-    dot_index = p.rfind(extsep)
-    if dot_index > sep_index:
-        filename_index = sep_index + 1
-        while filename_index < dot_index:
-            if p[filename_index:filename_index + 1] != extsep:
-                return p[:dot_index], p[dot_index:]
-            filename_index += 1
-    return p, p[:0]
+    dot = _tokens(p).dot
+    start = _cut(p)
+    name = p[start:]
+    leading_dots = len(name) - len(name.lstrip(dot))
+    last_dot = name.rfind(dot)
+    if last_dot < leading_dots:
+        return p, p[:0]
+    return p[:start + last_dot], p[start + last_dot:]
 
 
 def splitdrive(p):
-    """POSIX has no drives: (empty, p)."""
+    """POSIX has no drive letters: (empty, p)."""
     p = os.fspath(p)
     return p[:0], p
 
 
-def basename(p):
-    """The final component of a path."""
-    p = os.fspath(p)
-    sep = _get_sep(p)
-    i = p.rfind(sep) + 1
-    return p[i:]
-
-
-def dirname(p):
-    """Everything but the final component."""
-    p = os.fspath(p)
-    sep = _get_sep(p)
-    i = p.rfind(sep) + 1
-    head = p[:i]
-    if head and head != sep * len(head):
-        head = head.rstrip(sep)
-    return head
-
-
 def commonprefix(m):
-    """The longest common leading string of the list's items (character by character)."""
+    """The longest string every item starts with (compared item by item, not by component)."""
     if not m:
         return ''
     if not isinstance(m[0], (list, tuple)):
-        m = tuple(map(os.fspath, m))
-    s1 = min(m)
-    s2 = max(m)
-    for i, c in enumerate(s1):
-        if c != s2[i]:
-            return s1[:i]
-    return s1
+        m = [os.fspath(item) for item in m]
+    lowest, highest = min(m), max(m)
+    # Every item sorts between these two, so their common prefix is everyone's.
+    for i, (x, y) in enumerate(zip(lowest, highest)):
+        if x != y:
+            return lowest[:i]
+    return lowest
 
 
 def normpath(path):
-    """Collapses redundant separators and up-level references ('A//B', 'A/./B',
-    'A/foo/../B' all become 'A/B'). Exactly two leading slashes are kept (POSIX)."""
+    """Removes redundant separators, '.' and resolvable '..' components, lexically.
+    Exactly two leading slashes are kept, as POSIX allows them a special meaning."""
     path = os.fspath(path)
-    if isinstance(path, bytes):
-        sep, empty, dot, dotdot = b'/', b'', b'.', b'..'
-    else:
-        sep, empty, dot, dotdot = '/', '', '.', '..'
-    if path == empty:
-        return dot
-    initial_slashes = path.startswith(sep)
-    if initial_slashes and path.startswith(sep * 2) and not path.startswith(sep * 3):
-        initial_slashes = 2
-    comps = path.split(sep)
-    new_comps = []
-    for comp in comps:
-        if comp in (empty, dot):
-            continue
-        if (comp != dotdot or (not initial_slashes and not new_comps) or
-                (new_comps and new_comps[-1] == dotdot)):
-            new_comps.append(comp)
-        elif new_comps:
-            new_comps.pop()
-    path = sep.join(new_comps)
-    if initial_slashes:
-        path = sep * initial_slashes + path
-    return path or dot
+    tok = _tokens(path)
+    if not path:
+        return tok.dot
+    slashes = len(path) - len(path.lstrip(tok.sep))
+    root = tok.sep * 2 if slashes == 2 else tok.sep * min(slashes, 1)
+    kept = []
+    for part in _nonempty_parts(path, tok):
+        if part != tok.dotdot:
+            kept.append(part)
+        elif kept and kept[-1] != tok.dotdot:
+            kept.pop()
+        elif not root:
+            kept.append(part)
+        # '..' at the root stays at the root.
+    return (root + tok.sep.join(kept)) or tok.dot
+
+
+def _cwd_like(path):
+    return os.getcwdb() if isinstance(path, bytes) else os.getcwd()
 
 
 def abspath(path):
-    """An absolute, normalised version of the path."""
+    """The absolute, normalised form of the path."""
     path = os.fspath(path)
     if not isabs(path):
-        cwd = os.getcwdb() if isinstance(path, bytes) else os.getcwd()
-        path = join(cwd, path)
+        path = join(_cwd_like(path), path)
     return normpath(path)
 
 
 def relpath(path, start=None):
-    """The path relative to start (default: the current directory)."""
+    """The path written relative to start (default: the current directory)."""
     if not path:
         raise ValueError("no path specified")
     path = os.fspath(path)
-    if isinstance(path, bytes):
-        curdir, sep, pardir = b'.', b'/', b'..'
-    else:
-        curdir, sep, pardir = '.', '/', '..'
-    if start is None:
-        start = curdir
-    else:
-        start = os.fspath(start)
-    try:
-        start_list = [x for x in abspath(start).split(sep) if x]
-        path_list = [x for x in abspath(path).split(sep) if x]
-        i = len(commonprefix([start_list, path_list]))
-        rel_list = [pardir] * (len(start_list) - i) + path_list[i:]
-        if not rel_list:
-            return curdir
-        return join(*rel_list)
-    except (TypeError, AttributeError, BytesWarning, DeprecationWarning):
-        _check_arg_types('relpath', path, start)
-        raise
+    tok = _tokens(path)
+    start = tok.dot if start is None else os.fspath(start)
+    _same_flavour('relpath', [path, start])
+    target = _nonempty_parts(abspath(path), tok)
+    origin = _nonempty_parts(abspath(start), tok)
+    shared = 0
+    for a, b in zip(target, origin):
+        if a != b:
+            break
+        shared += 1
+    steps = [tok.dotdot] * (len(origin) - shared) + target[shared:]
+    return join(*steps) if steps else tok.dot
 
 
 def commonpath(paths):
-    """The longest common sub-path of the paths (whole components, not characters)."""
+    """The longest path every one of the paths lies under (whole components)."""
+    paths = [os.fspath(p) for p in paths]
     if not paths:
         raise ValueError('commonpath() arg is an empty sequence')
-    paths = tuple(map(os.fspath, paths))
-    if isinstance(paths[0], bytes):
-        sep, curdir = b'/', b'.'
-    else:
-        sep, curdir = '/', '.'
+    _same_flavour('commonpath', paths)
+    tok = _tokens(paths[0])
+    if len({p.startswith(tok.sep) for p in paths}) > 1:
+        raise ValueError("Can't mix absolute and relative paths")
+    split_paths = [_nonempty_parts(p, tok) for p in paths]
+    common = min(split_paths, key=len)
+    for parts in split_paths:
+        n = 0
+        while n < len(common) and common[n] == parts[n]:
+            n += 1
+        common = common[:n]
+    root = tok.sep if paths[0].startswith(tok.sep) else tok.empty
+    return root + tok.sep.join(common)
+
+
+# -- questions to the file system -----------------------------------------------------------
+
+def _stat_or_none(path, follow):
     try:
-        split_paths = [path.split(sep) for path in paths]
-        try:
-            isabs, = set(p[:1] == sep for p in paths)
-        except ValueError:
-            raise ValueError("Can't mix absolute and relative paths") from None
-        split_paths = [[c for c in s if c and c != curdir] for s in split_paths]
-        s1 = min(split_paths)
-        s2 = max(split_paths)
-        common = s1
-        for i, c in enumerate(s1):
-            if c != s2[i]:
-                common = s1[:i]
-                break
-        prefix = sep if isabs else sep[:0]
-        return prefix + sep.join(common)
-    except (TypeError, AttributeError):
-        _check_arg_types('commonpath', *paths)
-        raise
+        return os.stat(path) if follow else os.lstat(path)
+    except (OSError, ValueError):
+        return None
 
 
-# -- questions to the file system -------------------------------------------------------
+def _has_mode(path, follow, predicate):
+    st = _stat_or_none(path, follow)
+    return st is not None and predicate(st.st_mode)
+
 
 def exists(path):
-    """Does the path name an existing file (following symlinks)?"""
-    try:
-        os.stat(path)
-    except (OSError, ValueError):
-        return False
-    return True
+    """Does the path name an existing file (symlinks followed)?"""
+    return _stat_or_none(path, True) is not None
 
 
 def lexists(path):
-    """Does the path exist (a broken symlink counts)?"""
-    try:
-        os.lstat(path)
-    except (OSError, ValueError):
-        return False
-    return True
+    """Does the path exist? A broken symlink counts."""
+    return _stat_or_none(path, False) is not None
 
 
 def isfile(path):
-    """Is the path a regular file (following symlinks)?"""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISREG(st.st_mode)
+    """Is the path a regular file (symlinks followed)?"""
+    return _has_mode(path, True, stat.S_ISREG)
 
 
 def isdir(s):
-    """Is the path a directory (following symlinks)?"""
-    try:
-        st = os.stat(s)
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISDIR(st.st_mode)
+    """Is the path a directory (symlinks followed)?"""
+    return _has_mode(s, True, stat.S_ISDIR)
 
 
 def islink(path):
     """Is the path a symbolic link?"""
-    try:
-        st = os.lstat(path)
-    except (OSError, ValueError, AttributeError):
-        return False
-    return stat.S_ISLNK(st.st_mode)
+    return _has_mode(path, False, stat.S_ISLNK)
 
 
 def ismount(path):
-    """Is the path a mount point (its parent is on another device, or the same inode)?"""
-    try:
-        s1 = os.lstat(path)
-    except (OSError, ValueError):
+    """Is the path a mount point: its parent lies on another device, or is itself (/)?"""
+    here = _stat_or_none(path, False)
+    if here is None or stat.S_ISLNK(here.st_mode):
         return False
-    else:
-        if stat.S_ISLNK(s1.st_mode):
-            return False
     path = os.fspath(path)
-    parent = join(path, b'..' if isinstance(path, bytes) else '..')
-    parent = realpath(parent)
-    try:
-        s2 = os.lstat(parent)
-    except (OSError, ValueError):
+    parent = _stat_or_none(realpath(join(path, _tokens(path).dotdot)), False)
+    if parent is None:
         return False
-    return s1.st_dev != s2.st_dev or s1.st_ino == s2.st_ino
+    return here.st_dev != parent.st_dev or here.st_ino == parent.st_ino
 
 
 def getsize(filename):
-    """The size of a file in bytes."""
+    """The file's size in bytes."""
     return os.stat(filename).st_size
 
 
 def getmtime(filename):
-    """Last modification time (seconds since the epoch, a float)."""
+    """The last modification time, in seconds since the epoch."""
     return os.stat(filename).st_mtime
 
 
 def getatime(filename):
-    """Last access time (seconds since the epoch, a float)."""
+    """The last access time, in seconds since the epoch."""
     return os.stat(filename).st_atime
 
 
 def getctime(filename):
-    """Last metadata change time (seconds since the epoch, a float)."""
+    """The last metadata change time, in seconds since the epoch."""
     return os.stat(filename).st_ctime
 
 
 def samestat(s1, s2):
-    """Do two stat results describe the same file?"""
-    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
+    """Do the two stat results describe the same file (device and inode)?"""
+    return (s1.st_dev, s1.st_ino) == (s2.st_dev, s2.st_ino)
 
 
 def samefile(f1, f2):
-    """Do two paths name the same file?"""
+    """Do the two paths name the same file?"""
     return samestat(os.stat(f1), os.stat(f2))
 
 
 def sameopenfile(fp1, fp2):
-    """Do two descriptors refer to the same file?"""
+    """Are the two file descriptors open on the same file?"""
     return samestat(os.fstat(fp1), os.fstat(fp2))
 
 
-# -- expansions ---------------------------------------------------------------------------
+# -- expansions -----------------------------------------------------------------------------
+
+def _home_of(user):
+    """The home directory of user (None: the current user), as str; None if unknown."""
+    if user is None and 'HOME' in os.environ:
+        return os.environ['HOME']
+    try:
+        import pwd
+    except ImportError:
+        return None
+    try:
+        entry = pwd.getpwuid(os.getuid()) if user is None else pwd.getpwnam(user)
+    except KeyError:
+        return None
+    return entry.pw_dir
+
 
 def expanduser(path):
-    """Replaces a leading ~ or ~user by that user's home directory."""
+    """Replaces a leading '~' or '~user' by that user's home directory; the path is
+    returned unchanged when the home directory cannot be found."""
     path = os.fspath(path)
-    if isinstance(path, bytes):
-        tilde, sep = b'~', b'/'
-    else:
-        tilde, sep = '~', '/'
-    if not path.startswith(tilde):
+    tok = _tokens(path)
+    if not path.startswith(tok.tilde):
         return path
-    i = path.find(sep, 1)
-    if i < 0:
-        i = len(path)
-    if i == 1:
-        if 'HOME' not in os.environ:
-            try:
-                import pwd
-            except ImportError:
-                return path
-            try:
-                userhome = pwd.getpwuid(os.getuid()).pw_dir
-            except KeyError:
-                return path
-        else:
-            userhome = os.environ['HOME']
-    else:
-        try:
-            import pwd
-        except ImportError:
-            return path
-        name = path[1:i]
-        if isinstance(name, bytes):
-            name = str(name, 'ASCII')
-        try:
-            pwent = pwd.getpwnam(name)
-        except KeyError:
-            return path
-        userhome = pwent.pw_dir
+    end = path.find(tok.sep, 1)
+    if end < 0:
+        end = len(path)
+    user = path[1:end]
+    if isinstance(user, bytes):
+        user = str(user, 'ascii')
+    home = _home_of(user or None)
+    if home is None:
+        return path
     if isinstance(path, bytes):
-        userhome = os.fsencode(userhome)
-    root = b'/' if isinstance(path, bytes) else '/'
-    userhome = userhome.rstrip(root)
-    return (userhome + path[i:]) or root
+        home = os.fsencode(home)
+    return (home.rstrip(tok.sep) + path[end:]) or tok.sep
 
 
-def _scan_var(path, i, braces):
-    """The variable name at path[i:] ($name or ${name}): (name, end) or None."""
-    if braces:
-        j = path.find('}' if isinstance(path, str) else b'}', i)
-        if j < 0:
+def _is_word_char(c):
+    # What \w matches in ASCII mode: letters, digits and the underscore.
+    return c == '_' or ('0' <= c <= '9') or ('a' <= c <= 'z') or ('A' <= c <= 'Z')
+
+
+def _variable_at(text, i):
+    """The variable reference starting with the '$' at text[i] (text is str):
+    (name, index after it), or None when no name follows."""
+    if text.startswith('{', i + 1):
+        close = text.find('}', i + 2)
+        if close < 0:
             return None
-        return path[i:j], j + 1
-    j = i
-    n = len(path)
-    while j < n:
-        c = path[j]
-        if isinstance(c, str):
-            c = ord(c)
-        # \w in ASCII mode: letters, digits, underscore.
-        if not (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 95):
-            break
-        j += 1
-    if j == i:
+        return text[i + 2:close], close + 1
+    end = i + 1
+    while end < len(text) and _is_word_char(text[end]):
+        end += 1
+    if end == i + 1:
         return None
-    return path[i:j], j
+    return text[i + 1:end], end
 
 
 def expandvars(path):
-    """Replaces $name and ${name} by environment variables; unknown ones stay as written."""
+    """Replaces $name and ${name} by the environment variable's value; references to
+    unknown variables are left as written."""
     path = os.fspath(path)
+    tok = _tokens(path)
+    if tok.dollar not in path:
+        return path
     if isinstance(path, bytes):
-        if b'$' not in path:
-            return path
-        dollar, lbrace = b'$', b'{'
-        environ = getattr(os, 'environb', None)
-        lookup = (lambda name: environ[name]) if environ is not None else \
-            (lambda name: os.fsencode(os.environ[os.fsdecode(name)]))
+        # Scan a latin-1 view: one character per byte, so indexes carry over.
+        text = path.decode('latin-1')
+        environ = os.environb
+
+        def lookup(name):
+            return environ[name.encode('latin-1')].decode('latin-1')
     else:
-        if '$' not in path:
-            return path
-        dollar, lbrace = '$', '{'
-        lookup = lambda name: os.environ[name]
-    i = 0
-    while True:
-        i = path.find(dollar, i)
-        if i < 0:
-            break
-        braces = path[i + 1:i + 2] == lbrace
-        found = _scan_var(path, i + 2 if braces else i + 1, braces)
+        text = path
+
+        def lookup(name):
+            return os.environ[name]
+    pieces = []
+    done = 0
+    i = text.find('$')
+    while i >= 0:
+        found = _variable_at(text, i)
         if found is None:
-            i += 1
+            i = text.find('$', i + 1)
             continue
-        name, end = found
+        name, after = found
         try:
             value = lookup(name)
         except KeyError:
-            i = end
-            continue
-        tail = path[end:]
-        path = path[:i] + value
-        i = len(path)
-        path += tail
-    return path
+            pass
+        else:
+            pieces.append(text[done:i])
+            pieces.append(value)
+            done = after
+        i = text.find('$', after)
+    pieces.append(text[done:])
+    result = ''.join(pieces)
+    return result.encode('latin-1') if isinstance(path, bytes) else result
 
 
 # -- symbolic links -------------------------------------------------------------------------
 
 def realpath(filename, *, strict=False):
-    """The canonical path: symlinks resolved, '.' and '..' removed."""
+    """The canonical path: every symlink resolved and '.' and '..' removed. A missing
+    component or a symlink loop is left unresolved, or raises OSError when strict."""
     filename = os.fspath(filename)
-    path, ok = _joinrealpath(filename[:0], filename, strict, {})
-    return abspath(path)
+    tok = _tokens(filename)
+    resolved = [] if isabs(filename) else _nonempty_parts(_cwd_like(filename), tok)
+    # Components still to handle, the next one last; a tuple marks where the expansion of
+    # the symlink it names ends.
+    todo = list(reversed(filename.split(tok.sep)))
+    expanding = set()
+    known = {}
 
+    def here():
+        return tok.sep + tok.sep.join(resolved)
 
-def _joinrealpath(path, rest, strict, seen):
-    """Joins rest onto the already-resolved path, resolving each symlink once; seen maps
-    links being resolved to their result (None while in progress, to detect loops)."""
-    if isinstance(path, bytes):
-        sep, curdir, pardir = b'/', b'.', b'..'
-    else:
-        sep, curdir, pardir = '/', '.', '..'
-    if isabs(rest):
-        rest = rest[1:]
-        path = sep
-    while rest:
-        name, _, rest = rest.partition(sep)
-        if not name or name == curdir:
+    while todo:
+        part = todo.pop()
+        if isinstance(part, tuple):
+            link = part[0]
+            expanding.discard(link)
+            known[link] = list(resolved)
             continue
-        if name == pardir:
-            if path:
-                path, name = split(path)
-                if name == pardir:
-                    path = join(path, pardir, pardir)
-            else:
-                path = pardir
+        if not part or part == tok.dot:
             continue
-        newpath = join(path, name)
+        if part == tok.dotdot:
+            if resolved:
+                resolved.pop()
+            continue
+        candidate = join(here(), part)
         try:
-            st = os.lstat(newpath)
+            is_link = stat.S_ISLNK(os.lstat(candidate).st_mode)
         except OSError:
             if strict:
                 raise
             is_link = False
-        else:
-            is_link = stat.S_ISLNK(st.st_mode)
         if not is_link:
-            path = newpath
+            resolved.append(part)
             continue
-        if newpath in seen:
-            path = seen[newpath]
-            if path is not None:
-                continue
+        if candidate in known:
+            resolved = list(known[candidate])
+            continue
+        if candidate in expanding:
             if strict:
-                os.stat(newpath)  # raises the ELOOP error
-            else:
-                return join(newpath, rest), False
-        seen[newpath] = None
-        path, ok = _joinrealpath(path, os.readlink(newpath), strict, seen)
-        if not ok:
-            return join(path, rest), False
-        seen[newpath] = path
-    return path, True
+                os.stat(candidate)  # raises the ELOOP error
+            rest = [p for p in reversed(todo) if not isinstance(p, tuple)]
+            return join(candidate, *rest)
+        target = os.readlink(candidate)
+        if isabs(target):
+            resolved = []
+        expanding.add(candidate)
+        todo.append((candidate,))
+        todo.extend(reversed(target.split(tok.sep)))
+    return here()

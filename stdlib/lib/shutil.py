@@ -1,5 +1,5 @@
-"""High-level file operations: copying files and trees, removing trees, moving, which and
-get_terminal_size."""
+"""High-level file operations: copying files, their metadata and whole trees, removing
+trees, moving, finding programs (which) and the terminal size."""
 
 import os
 import stat
@@ -13,292 +13,324 @@ COPY_BUFSIZE = 64 * 1024
 
 
 class Error(OSError):
-    pass
+    """A failure of a high-level operation; copytree gives it the list of (src, dst, why)."""
 
 
 class SameFileError(Error):
-    """Raised when source and destination are the same file."""
+    """Source and destination of a copy name one file."""
 
 
 class SpecialFileError(OSError):
-    """Raised when trying to do a kind of operation (e.g. copying) which is not supported on a
-    special file (e.g. a named pipe)"""
+    """The operation (copying, say) makes no sense for this kind of file (a named pipe)."""
 
+
+# -- files ----------------------------------------------------------------------------------
 
 def copyfileobj(fsrc, fdst, length=0):
-    """Copies the data of one file object to another, in chunks."""
-    if not length:
-        length = COPY_BUFSIZE
-    while True:
-        buf = fsrc.read(length)
-        if not buf:
-            break
-        fdst.write(buf)
+    """Copies everything fsrc.read() gives to fdst.write(), length at a time."""
+    chunk_size = length or COPY_BUFSIZE
+    chunk = fsrc.read(chunk_size)
+    while chunk:
+        fdst.write(chunk)
+        chunk = fsrc.read(chunk_size)
 
 
-def _samefile(src, dst):
+def _is_same_file(src, dst):
     try:
         return os.path.samefile(src, dst)
     except OSError:
-        return False
+        return False  # one of them does not exist yet
+
+
+def _refuse_named_pipes(*paths):
+    for p in paths:
+        try:
+            mode = os.stat(p).st_mode
+        except OSError:
+            continue
+        if stat.S_ISFIFO(mode):
+            raise SpecialFileError("`%s` is a named pipe" % os.fspath(p))
+
+
+def _both_links(src, dst):
+    return os.path.islink(src) and os.path.islink(dst)
 
 
 def copyfile(src, dst, *, follow_symlinks=True):
-    """Copies the data of src to dst (not metadata); returns dst."""
-    if _samefile(src, dst):
+    """Copies the contents of src to dst (no metadata) and returns dst. With
+    follow_symlinks false, a symlink src is recreated as a symlink."""
+    if _is_same_file(src, dst):
         raise SameFileError("{!r} and {!r} are the same file".format(src, dst))
-    for fn in (src, dst):
-        try:
-            st = os.stat(fn)
-        except OSError:
-            continue
-        if stat.S_ISFIFO(st.st_mode):
-            fn = os.fspath(fn)
-            raise SpecialFileError("`%s` is a named pipe" % fn)
+    _refuse_named_pipes(src, dst)
     if not follow_symlinks and os.path.islink(src):
         os.symlink(os.readlink(src), dst)
-    else:
-        with open(src, "rb") as fsrc:
-            with open(dst, "wb") as fdst:
-                copyfileobj(fsrc, fdst)
+        return dst
+    with open(src, 'rb') as source, open(dst, 'wb') as target:
+        copyfileobj(source, target)
     return dst
 
 
 def copymode(src, dst, *, follow_symlinks=True):
-    """Copies the permission bits of src to dst."""
-    if not follow_symlinks and os.path.islink(src) and os.path.islink(dst):
-        return
-    st = os.stat(src)
-    os.chmod(dst, stat.S_IMODE(st.st_mode))
+    """Gives dst the permission bits of src."""
+    if not follow_symlinks and _both_links(src, dst):
+        return  # symlink permissions cannot be changed on Linux
+    os.chmod(dst, stat.S_IMODE(os.stat(src).st_mode))
 
 
 def copystat(src, dst, *, follow_symlinks=True):
-    """Copies permission bits and access/modification times of src to dst."""
-    if not follow_symlinks and os.path.islink(src) and os.path.islink(dst):
+    """Gives dst the permission bits and the access and modification times of src."""
+    if not follow_symlinks and _both_links(src, dst):
         return
-    st = os.stat(src)
-    os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
-    os.chmod(dst, stat.S_IMODE(st.st_mode))
+    info = os.stat(src)
+    os.utime(dst, ns=(info.st_atime_ns, info.st_mtime_ns))
+    os.chmod(dst, stat.S_IMODE(info.st_mode))
+
+
+def _into_directory(src, dst):
+    # Copying into a directory means copying to a file of the same name inside it.
+    if os.path.isdir(dst):
+        return os.path.join(dst, os.path.basename(src))
+    return dst
 
 
 def copy(src, dst, *, follow_symlinks=True):
-    """Copies data and permission bits; dst may be a directory. Returns the file written."""
-    if os.path.isdir(dst):
-        dst = os.path.join(dst, os.path.basename(src))
+    """Copies the data and permission bits of src to dst (a file or a directory to copy
+    into); returns the file written."""
+    dst = _into_directory(src, dst)
     copyfile(src, dst, follow_symlinks=follow_symlinks)
     copymode(src, dst, follow_symlinks=follow_symlinks)
     return dst
 
 
 def copy2(src, dst, *, follow_symlinks=True):
-    """Like copy() but also keeps the times (copystat)."""
-    if os.path.isdir(dst):
-        dst = os.path.join(dst, os.path.basename(src))
+    """copy() that also keeps the access and modification times."""
+    dst = _into_directory(src, dst)
     copyfile(src, dst, follow_symlinks=follow_symlinks)
     copystat(src, dst, follow_symlinks=follow_symlinks)
     return dst
 
 
+# -- trees ----------------------------------------------------------------------------------
+
 def ignore_patterns(*patterns):
-    """An `ignore` callable for copytree that skips names matching any glob pattern."""
-    # fnmatch needs re; importing it here keeps shutil (and tempfile) light to import.
+    """An ignore function for copytree: it skips the names matching any glob pattern."""
+    # fnmatch brings in re; importing it only here keeps shutil (and tempfile) quick to load.
     import fnmatch
 
-    def _ignore_patterns(path, names):
-        ignored_names = []
-        for pattern in patterns:
-            ignored_names.extend(fnmatch.filter(names, pattern))
-        return set(ignored_names)
-    return _ignore_patterns
+    def ignored(directory, names):
+        return {n for n in names if any(fnmatch.fnmatch(n, p) for p in patterns)}
+    return ignored
 
 
 def copytree(src, dst, symlinks=False, ignore=None, copy_function=copy2,
              ignore_dangling_symlinks=False, dirs_exist_ok=False):
-    """Recursively copies the tree at src to dst (created; must not exist unless
-    dirs_exist_ok). Errors are gathered and raised together as shutil.Error."""
-    with os.scandir(src) as itr:
-        entries = list(itr)
-    names = [entry.name for entry in entries]
-    ignored_names = ignore(os.fspath(src), names) if ignore is not None else set()
+    """Copies the directory tree src to dst, creating dst (which must not exist unless
+    dirs_exist_ok) and returns dst. Symlinks are copied as links when symlinks is true,
+    else what they point to. The failures of single entries are gathered into one Error."""
+    with os.scandir(src) as listing:
+        entries = list(listing)
+    skipped = ignore(os.fspath(src), [e.name for e in entries]) if ignore is not None else set()
     os.makedirs(dst, exist_ok=dirs_exist_ok)
-    errors = []
+    failures = []
+
+    def copy_subtree(source, target):
+        copytree(source, target, symlinks, ignore, copy_function,
+                 ignore_dangling_symlinks, dirs_exist_ok)
+
     for entry in entries:
-        if entry.name in ignored_names:
+        if entry.name in skipped:
             continue
-        srcname = os.path.join(src, entry.name)
-        dstname = os.path.join(dst, entry.name)
+        source = os.path.join(src, entry.name)
+        target = os.path.join(dst, entry.name)
         try:
-            if entry.is_symlink():
-                linkto = os.readlink(srcname)
-                if symlinks:
-                    os.symlink(linkto, dstname)
-                    copystat(srcname, dstname, follow_symlinks=False)
-                else:
-                    if not os.path.exists(linkto) and ignore_dangling_symlinks:
-                        continue
-                    if entry.is_dir():
-                        copytree(srcname, dstname, symlinks, ignore, copy_function,
-                                 dirs_exist_ok=dirs_exist_ok)
-                    else:
-                        copy_function(srcname, dstname)
+            if entry.is_symlink() and symlinks:
+                os.symlink(os.readlink(source), target)
+                copystat(source, target, follow_symlinks=False)
+            elif entry.is_symlink() and ignore_dangling_symlinks and \
+                    not os.path.exists(os.readlink(source)):
+                # (As CPython does, a relative target is looked up from the current
+                # directory, not from the link's.)
+                continue
             elif entry.is_dir():
-                copytree(srcname, dstname, symlinks, ignore, copy_function,
-                         ignore_dangling_symlinks, dirs_exist_ok)
+                copy_subtree(source, target)
             else:
-                copy_function(srcname, dstname)
-        except Error as err:
-            errors.extend(err.args[0])
+                copy_function(source, target)
+        except Error as nested:
+            failures.extend(nested.args[0])
         except OSError as why:
-            errors.append((srcname, dstname, str(why)))
+            failures.append((source, target, str(why)))
     try:
         copystat(src, dst)
     except OSError as why:
-        errors.append((src, dst, str(why)))
-    if errors:
-        raise Error(errors)
+        failures.append((src, dst, str(why)))
+    if failures:
+        raise Error(failures)
     return dst
 
 
-def _rmtree_inner(path, onerror):
-    try:
-        with os.scandir(path) as scandir_it:
-            entries = list(scandir_it)
-    except OSError:
-        onerror(os.scandir, path, sys.exc_info())
-        return
-    for entry in entries:
-        fullname = entry.path
-        try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-        except OSError:
-            is_dir = False
-        if is_dir:
-            _rmtree_inner(fullname, onerror)
-        else:
-            try:
-                os.unlink(fullname)
-            except OSError:
-                onerror(os.unlink, fullname, sys.exc_info())
-    try:
-        os.rmdir(path)
-    except OSError:
-        onerror(os.rmdir, path, sys.exc_info())
+def _report_nothing(function, path, exc_info):
+    pass
+
+
+def _raise_current(function, path, exc_info):
+    raise
 
 
 def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
-    """Removes a directory tree. Errors are ignored (ignore_errors), passed to
-    onerror(function, path, exc_info), or raised."""
+    """Deletes the directory tree at path. A failure is ignored (ignore_errors), passed to
+    onerror(function, path, sys.exc_info()), or raised. path must not be a symlink."""
+    if dir_fd is not None:
+        raise NotImplementedError("dir_fd unavailable on this platform")
     if ignore_errors:
-        def onerror(*args):
-            pass
+        onerror = _report_nothing
     elif onerror is None:
-        def onerror(*args):
-            raise
+        onerror = _raise_current
     try:
-        if os.path.islink(path):
-            raise OSError("Cannot call rmtree on a symbolic link")
+        mode = os.lstat(path).st_mode
     except OSError:
-        onerror(os.path.islink, path, sys.exc_info())
+        onerror(os.lstat, path, sys.exc_info())
         return
-    _rmtree_inner(path, onerror)
+    if stat.S_ISLNK(mode):
+        try:
+            raise OSError("Cannot call rmtree on a symbolic link")
+        except OSError:
+            onerror(os.path.islink, path, sys.exc_info())
+        return
+    _remove_tree(path, onerror)
 
 
-def _basename(path):
-    path = os.fspath(path)
-    return os.path.basename(path.rstrip(os.sep))
+# Whether rmtree is immune to symlinks swapped in while it runs (it is not: no *at() calls).
+rmtree.avoids_symlink_attacks = False
 
 
-def _destinsrc(src, dst):
-    src = os.path.abspath(src)
-    dst = os.path.abspath(dst)
-    if not src.endswith(os.path.sep):
-        src += os.path.sep
-    if not dst.endswith(os.path.sep):
-        dst += os.path.sep
-    return dst.startswith(src)
+def _remove_tree(top, onerror):
+    try:
+        with os.scandir(top) as listing:
+            entries = list(listing)
+    except OSError:
+        onerror(os.scandir, top, sys.exc_info())
+        entries = []
+    for entry in entries:
+        try:
+            descend = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            descend = False
+        if descend:
+            _remove_tree(entry.path, onerror)
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            onerror(os.unlink, entry.path, sys.exc_info())
+    try:
+        os.rmdir(top)
+    except OSError:
+        onerror(os.rmdir, top, sys.exc_info())
+
+
+def _last_component(p):
+    # basename, ignoring trailing separators ("dir/" names "dir", not "").
+    p = os.fspath(p)
+    return os.path.basename(p.rstrip(b'/' if isinstance(p, bytes) else '/'))
+
+
+def _is_inside(src, dst):
+    """Is dst src itself or somewhere below it?"""
+    src, dst = os.path.abspath(src), os.path.abspath(dst)
+    slash = b'/' if isinstance(src, bytes) else '/'
+    return (dst + slash).startswith(src.rstrip(slash) + slash)
 
 
 def move(src, dst, copy_function=copy2):
-    """Moves a file or tree: os.rename when possible, else copy then remove. If dst is a
-    directory, src goes inside it. Returns the destination."""
-    real_dst = dst
+    """Moves the file or tree src to dst (into it, when dst is a directory) and returns
+    where it went. os.rename is used when possible, else a copy followed by a removal."""
+    destination = dst
     if os.path.isdir(dst):
-        if _samefile(src, dst):
+        if _is_same_file(src, dst):
+            # The same directory under another spelling (case-insensitive file systems).
             os.rename(src, dst)
-            return
-        real_dst = os.path.join(dst, _basename(src))
-        if os.path.exists(real_dst):
-            raise Error("Destination path '%s' already exists" % real_dst)
+            return None
+        destination = os.path.join(dst, _last_component(src))
+        if os.path.exists(destination):
+            raise Error("Destination path '%s' already exists" % destination)
     try:
-        os.rename(src, real_dst)
+        os.rename(src, destination)
+        return destination
     except OSError:
-        if os.path.islink(src):
-            linkto = os.readlink(src)
-            os.symlink(linkto, real_dst)
-            os.unlink(src)
-        elif os.path.isdir(src):
-            if _destinsrc(src, dst):
-                raise Error("Cannot move a directory '%s' into itself '%s'." % (src, dst))
-            copytree(src, real_dst, copy_function=copy_function, symlinks=True)
-            rmtree(src)
-        else:
-            copy_function(src, real_dst)
-            os.unlink(src)
-    return real_dst
+        pass  # another file system, or a destination rename refuses: copy then delete
+    if os.path.islink(src):
+        os.symlink(os.readlink(src), destination)
+        os.unlink(src)
+    elif os.path.isdir(src):
+        if _is_inside(src, dst):
+            raise Error("Cannot move a directory '%s' into itself '%s'." % (src, dst))
+        copytree(src, destination, copy_function=copy_function, symlinks=True)
+        rmtree(src)
+    else:
+        copy_function(src, destination)
+        os.unlink(src)
+    return destination
+
+
+# -- programs and the terminal --------------------------------------------------------------
+
+def _env_dimension(variable):
+    try:
+        value = int(os.environ[variable])
+    except (KeyError, ValueError):
+        return 0
+    return max(value, 0)
 
 
 def get_terminal_size(fallback=(80, 24)):
-    """Terminal size from $COLUMNS/$LINES, else from stdout's terminal, else fallback."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    try:
-        lines = int(os.environ["LINES"])
-    except (KeyError, ValueError):
-        lines = 0
-    if columns <= 0 or lines <= 0:
+    """The terminal size as os.terminal_size: $COLUMNS and $LINES when set to positive
+    numbers, else what the terminal on sys.__stdout__ reports, else fallback."""
+    columns = _env_dimension('COLUMNS')
+    lines = _env_dimension('LINES')
+    if not (columns and lines):
         try:
-            size = os.get_terminal_size(sys.__stdout__.fileno())
+            measured = os.get_terminal_size(sys.__stdout__.fileno())
         except (AttributeError, ValueError, OSError):
-            size = os.terminal_size(fallback)
-        if columns <= 0:
-            columns = size.columns or fallback[0]
-        if lines <= 0:
-            lines = size.lines or fallback[1]
+            measured = os.terminal_size(fallback)
+        columns = columns or measured.columns or fallback[0]
+        lines = lines or measured.lines or fallback[1]
     return os.terminal_size((columns, lines))
 
 
-def _access_check(fn, mode):
-    return os.path.exists(fn) and os.access(fn, mode) and not os.path.isdir(fn)
+def _runnable(candidate, mode):
+    return (os.path.exists(candidate) and os.access(candidate, mode)
+            and not os.path.isdir(candidate))
+
+
+def _search_path():
+    search = os.environ.get('PATH')
+    if search is not None:
+        return search
+    try:
+        return os.confstr('CS_PATH')
+    except (AttributeError, ValueError):
+        return os.defpath
 
 
 def which(cmd, mode=os.F_OK | os.X_OK, path=None):
-    """The path of the executable `cmd` would run, searching PATH, or None."""
+    """The path of the program cmd would run, looked up along path (default $PATH), or
+    None. A cmd with a directory part is checked as it is."""
     if os.path.dirname(cmd):
-        if _access_check(cmd, mode):
-            return cmd
-        return None
-    use_bytes = isinstance(cmd, bytes)
+        return cmd if _runnable(cmd, mode) else None
     if path is None:
-        path = os.environ.get("PATH", None)
-        if path is None:
-            try:
-                path = os.confstr("CS_PATH")
-            except (AttributeError, ValueError):
-                path = os.defpath
+        path = _search_path()
     if not path:
         return None
-    if use_bytes:
-        path = os.fsencode(path).split(os.fsencode(os.pathsep))
+    if isinstance(cmd, bytes):
+        directories = os.fsencode(path).split(os.fsencode(os.pathsep))
     else:
-        path = os.fsdecode(path).split(os.pathsep)
-    seen = set()
-    for dir in path:
-        normdir = os.path.normcase(dir)
-        if normdir not in seen:
-            seen.add(normdir)
-            name = os.path.join(dir, cmd)
-            if _access_check(name, mode):
-                return name
+        directories = os.fsdecode(path).split(os.pathsep)
+    tried = set()
+    for directory in directories:
+        if directory in tried:
+            continue
+        tried.add(directory)
+        candidate = os.path.join(directory, cmd)
+        if _runnable(candidate, mode):
+            return candidate
     return None

@@ -1,336 +1,47 @@
-"""Python part of the warnings subsystem.
+"""Python part of the warnings subsystem: issuing warnings, the filters that decide what
+happens to them, and how they are shown.
 
-warn() finds its caller with sys._getframe(stacklevel) and reads
-f_code.co_filename, f_lineno and f_globals (the interpreter must provide
-them).  Filters are (action, message, category, module, lineno) tuples as
-in CPython; message and module are compiled regular expressions (re is
-imported only when such a pattern is given), plain strings compared for
-equality, or None.
+A filter is an (action, message, category, module, lineno) tuple. message and module are
+None (anything), a plain string (compared for equality) or a compiled regular expression
+(matched at the start). Registries remember what was shown where: each module has one in its
+__warningregistry__ global, emptied whenever the filters change (see _filters_version).
 """
 
+import operator
 import sys
 
 __all__ = ["warn", "warn_explicit", "showwarning", "formatwarning",
            "filterwarnings", "simplefilter", "resetwarnings",
            "catch_warnings"]
 
-_ACTIONS = ('error', 'ignore', 'always', 'default', 'module', 'once')
+_ACTIONS = ("default", "always", "ignore", "module", "once", "error")
+
+# The filters of a release build of CPython, as tuples of that form.
+filters = [
+    ('default', None, DeprecationWarning, '__main__', 0),
+    ('ignore', None, DeprecationWarning, None, 0),
+    ('ignore', None, PendingDeprecationWarning, None, 0),
+    ('ignore', None, ImportWarning, None, 0),
+    ('ignore', None, ResourceWarning, None, 0),
+]
+defaultaction = "default"
+onceregistry = {}
+
+_filters_version = 1
 
 
-def showwarning(message, category, filename, lineno, file=None, line=None):
-    """Hook to write a warning to a file; replace if you like."""
-    msg = WarningMessage(message, category, filename, lineno, file, line)
-    _showwarnmsg_impl(msg)
+def _filters_mutated():
+    # Registries record the version they were filled under and are emptied on a mismatch:
+    # a new filter may want a warning shown again.
+    global _filters_version
+    _filters_version += 1
 
 
-def formatwarning(message, category, filename, lineno, line=None):
-    """Function to format a warning the standard way."""
-    msg = WarningMessage(message, category, filename, lineno, None, line)
-    return _formatwarnmsg_impl(msg)
-
-
-def _getline(filename, lineno):
-    # The source line of a warning, or '' when the file cannot be read.
-    try:
-        with open(filename, encoding='utf-8') as f:
-            for number, line in enumerate(f, 1):
-                if number == lineno:
-                    return line
-    except (OSError, UnicodeDecodeError, ValueError):
-        pass
-    return ''
-
-
-def _formatwarnmsg_impl(msg):
-    category = msg.category.__name__
-    s = f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"
-    if msg.line is None:
-        line = _getline(msg.filename, msg.lineno)
-    else:
-        line = msg.line
-    if line:
-        line = line.strip()
-        s += "  %s\n" % line
-    if msg.source is not None:
-        # minipy has no tracemalloc, so CPython's hint for an untraced source always applies.
-        s += f'{category}: Enable tracemalloc to get the object allocation traceback\n'
-    return s
-
-
-def _showwarnmsg_impl(msg):
-    file = msg.file
-    if file is None:
-        file = sys.stderr
-        if file is None:
-            return      # no stderr at all: nowhere to show it
-    text = _formatwarnmsg(msg)
-    try:
-        file.write(text)
-    except OSError:
-        pass        # an unusable stream must not turn into an error
-
-
-# The original hooks, to tell whether the user replaced them.
-_showwarning_orig = showwarning
-_formatwarning_orig = formatwarning
-
-
-def _showwarnmsg(msg):
-    """Hook to write a warning to a file; replace if you like."""
-    sw = showwarning
-    if sw is not _showwarning_orig:
-        # warnings.showwarning() was replaced
-        if not callable(sw):
-            raise TypeError("warnings.showwarning() must be set to a "
-                            "function or method")
-        sw(msg.message, msg.category, msg.filename, msg.lineno,
-           msg.file, msg.line)
-        return
-    _showwarnmsg_impl(msg)
-
-
-def _formatwarnmsg(msg):
-    """Function to format a warning the standard way."""
-    fw = formatwarning
-    if fw is not _formatwarning_orig:
-        # warnings.formatwarning() was replaced
-        return fw(msg.message, msg.category, msg.filename, msg.lineno,
-                  msg.line)
-    return _formatwarnmsg_impl(msg)
-
-
-def filterwarnings(action, message="", category=Warning, module="",
-                   lineno=0, append=False):
-    """Insert an entry into the list of warnings filters (at the front).
-
-    'action' -- one of "error", "ignore", "always", "default", "module",
-                or "once"
-    'message' -- a regex that the warning message must match
-    'category' -- a class that the warning must be a subclass of
-    'module' -- a regex that the module name must match
-    'lineno' -- an integer line number, 0 matches all warnings
-    'append' -- if true, append to the list of filters
-    """
-    assert action in _ACTIONS, "invalid action: %r" % (action,)
-    assert isinstance(message, str), "message must be a string"
-    assert isinstance(category, type), "category must be a class"
-    assert issubclass(category, Warning), "category must be a Warning " \
-        "subclass"
-    assert isinstance(module, str), "module must be a string"
-    assert isinstance(lineno, int) and lineno >= 0, \
-        "lineno must be an int >= 0"
-    if message or module:
-        import re
-    message = re.compile(message, re.I) if message else None
-    module = re.compile(module) if module else None
-    _add_filter(action, message, category, module, lineno, append=append)
-
-
-def simplefilter(action, category=Warning, lineno=0, append=False):
-    """Insert a simple entry into the list of warnings filters (at the
-    front).
-
-    A simple filter matches all modules and messages."""
-    assert action in _ACTIONS, "invalid action: %r" % (action,)
-    assert isinstance(lineno, int) and lineno >= 0, \
-        "lineno must be an int >= 0"
-    _add_filter(action, None, category, None, lineno, append=append)
-
-
-def _add_filter(*item, append):
-    # An identical filter moves to the front (or, when appending, stays
-    # where it is).
-    if not append:
-        try:
-            filters.remove(item)
-        except ValueError:
-            pass
-        filters.insert(0, item)
-    elif item not in filters:
-        filters.append(item)
-    _filters_mutated()
-
-
-def resetwarnings():
-    """Clear the list of warning filters, so that no filters are
-    active."""
-    filters[:] = []
-    _filters_mutated()
-
-
-class _OptionError(Exception):
-    """Exception used by option processing helpers."""
-
-
-def _processoptions(args):
-    # Apply -W options (sys.warnoptions) given to the interpreter.
-    for arg in args:
-        try:
-            _setoption(arg)
-        except _OptionError as msg:
-            print("Invalid -W option ignored:", msg, file=sys.stderr)
-
-
-def _setoption(arg):
-    parts = arg.split(':')
-    if len(parts) > 5:
-        raise _OptionError("too many fields (max 5): %r" % (arg,))
-    while len(parts) < 5:
-        parts.append('')
-    action, message, category, module, lineno = [s.strip() for s in parts]
-    action = _getaction(action)
-    category = _getcategory(category)
-    if message or module:
-        import re
-    if message:
-        message = re.escape(message)
-    if module:
-        module = re.escape(module) + r'\Z'
-    if lineno:
-        try:
-            lineno = int(lineno)
-            if lineno < 0:
-                raise ValueError
-        except (ValueError, OverflowError):
-            raise _OptionError("invalid lineno %r" % (lineno,)) from None
-    else:
-        lineno = 0
-    filterwarnings(action, message, category, module, lineno)
-
-
-def _getaction(action):
-    if not action:
-        return "default"
-    if action == "all":
-        return "always"
-    for a in _ACTIONS:
-        if a.startswith(action):
-            return a
-    raise _OptionError("invalid action: %r" % (action,))
-
-
-def _getcategory(category):
-    if not category:
-        return Warning
-    if '.' not in category:
-        import builtins as m
-        klass = category
-    else:
-        module, _, klass = category.rpartition('.')
-        try:
-            m = __import__(module, None, None, [klass])
-        except ImportError:
-            raise _OptionError("invalid module name: %r" % (module,)) \
-                from None
-    try:
-        cat = getattr(m, klass)
-    except AttributeError:
-        raise _OptionError("unknown warning category: %r" % (category,)) \
-            from None
-    if not isinstance(cat, type) or not issubclass(cat, Warning):
-        raise _OptionError("invalid warning category: %r" % (category,))
-    return cat
-
-
-def warn(message, category=None, stacklevel=1, source=None):
-    """Issue a warning, or maybe ignore it or raise an exception."""
-    if isinstance(message, Warning):
-        category = message.__class__
-    if category is None:
-        category = UserWarning
-    if not (isinstance(category, type) and issubclass(category, Warning)):
-        raise TypeError("category must be a Warning subclass, "
-                        "not '{:s}'".format(type(category).__name__))
-    # The warning is attributed to the code stacklevel frames up.
-    try:
-        frame = sys._getframe(stacklevel)
-    except ValueError:
-        globals = sys.__dict__
-        filename = "sys"
-        lineno = 1
-    else:
-        globals = frame.f_globals
-        filename = frame.f_code.co_filename
-        lineno = frame.f_lineno
-    if '__name__' in globals:
-        module = globals['__name__']
-    else:
-        module = "<string>"
-    registry = globals.setdefault("__warningregistry__", {})
-    warn_explicit(message, category, filename, lineno, module, registry,
-                  globals, source)
-
-
-def _matches(pattern, text):
-    if pattern is None:
-        return True
-    if isinstance(pattern, str):
-        return pattern == text
-    return pattern.match(text) is not None
-
-
-def warn_explicit(message, category, filename, lineno, module=None,
-                  registry=None, module_globals=None, source=None):
-    """Low-level interface to warnings: filename, lineno and module are
-    given instead of being taken from the caller's frame."""
-    lineno = int(lineno)
-    if module is None:
-        module = filename or "<unknown>"
-        if module[-3:].lower() == ".py":
-            module = module[:-3]
-    if registry is None:
-        registry = {}
-    if registry.get('version', 0) != _filters_version:
-        registry.clear()
-        registry['version'] = _filters_version
-    if isinstance(message, Warning):
-        text = str(message)
-        category = message.__class__
-    else:
-        text = message
-        message = category(message)
-    key = (text, category, lineno)
-    if registry.get(key):
-        return      # already shown from this place
-    for item in filters:
-        action, msg, cat, mod, ln = item
-        if (_matches(msg, text) and issubclass(category, cat) and
-                _matches(mod, module) and (ln == 0 or lineno == ln)):
-            break
-    else:
-        action = defaultaction
-    if action == "ignore":
-        return
-    if action == "error":
-        raise message
-    # Remember what was shown, in the registry the action calls for.
-    if action == "once":
-        registry[key] = 1
-        oncekey = (text, category)
-        if onceregistry.get(oncekey):
-            return
-        onceregistry[oncekey] = 1
-    elif action == "always":
-        pass
-    elif action == "module":
-        registry[key] = 1
-        altkey = (text, category, 0)
-        if registry.get(altkey):
-            return
-        registry[altkey] = 1
-    elif action == "default":
-        registry[key] = 1
-    else:
-        raise RuntimeError(
-            "Unrecognized action (%r) in warnings.filters:\n %s"
-            % (action, item))
-    msg = WarningMessage(message, category, filename, lineno, source=source)
-    _showwarnmsg(msg)
-
+# -- showing warnings -----------------------------------------------------------------------
 
 class WarningMessage(object):
-    """Holds the properties of one warning (as recorded by
-    catch_warnings(record=True))."""
+    """One warning with everything known about it (catch_warnings(record=True) lists
+    these)."""
 
     _WARNING_DETAILS = ("message", "category", "filename", "lineno", "file",
                         "line", "source")
@@ -352,83 +63,361 @@ class WarningMessage(object):
                                 self.filename, self.lineno, self.line))
 
 
-class catch_warnings(object):
-    """A context manager that copies and restores the warnings filter upon
-    exiting the context.
+def _standard_text(msg):
+    """The standard two-line form: where, category and message; then the source line."""
+    category = msg.category.__name__
+    text = "%s:%s: %s: %s\n" % (msg.filename, msg.lineno, category, msg.message)
+    line = msg.line
+    if line is None:
+        # Any failure (a lineno that is not a number, an interpreter shutting down) only
+        # costs the source line.
+        try:
+            import linecache
+            line = linecache.getline(msg.filename, msg.lineno)
+        except Exception:
+            line = None
+    if line:
+        text += "  %s\n" % line.strip()
+    if msg.source is not None:
+        # minipy has no tracemalloc, so CPython's hint for untraced objects always applies.
+        text += "%s: Enable tracemalloc to get the object allocation traceback\n" % category
+    return text
 
-    If 'record' is True, showwarning() is replaced so that the warnings
-    are appended to a list, which __enter__ returns.  If 'action' is not
-    None, simplefilter(action, category, lineno, append) is applied on
-    entry."""
+
+def _render(msg):
+    # A formatwarning replaced by the user has the last word on the text.
+    if formatwarning is not _formatwarning_orig:
+        return formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+    return _standard_text(msg)
+
+
+def _showwarnmsg_impl(msg):
+    # The default destination; catch_warnings(record=True) swaps in a list's append.
+    stream = sys.stderr if msg.file is None else msg.file
+    if stream is None:
+        return  # no stderr at all (pythonw-like): nowhere to show it
+    try:
+        stream.write(_render(msg))
+    except OSError:
+        pass  # a closed or broken stream must not turn the warning into an error
+
+
+def _deliver(msg):
+    hook = showwarning
+    if hook is _showwarning_orig:
+        _showwarnmsg_impl(msg)
+        return
+    if not callable(hook):
+        raise TypeError("warnings.showwarning() must be set to a function or method")
+    hook(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
+
+
+def showwarning(message, category, filename, lineno, file=None, line=None):
+    """Writes the warning, formatted, to file (default sys.stderr). Programs may replace
+    this function to show warnings their own way."""
+    _showwarnmsg_impl(WarningMessage(message, category, filename, lineno, file, line))
+
+
+def formatwarning(message, category, filename, lineno, line=None):
+    """The text showwarning writes for a warning: location, category, message, and the
+    source line (read from the file when line is None)."""
+    return _standard_text(WarningMessage(message, category, filename, lineno, None, line))
+
+
+# The originals, to notice when a user replaced the hooks.
+_showwarning_orig = showwarning
+_formatwarning_orig = formatwarning
+
+
+# -- issuing warnings -----------------------------------------------------------------------
+
+def _current(registry):
+    """The registry, emptied first if it was filled under other filters."""
+    if registry.get('version') != _filters_version:
+        registry.clear()
+        registry['version'] = _filters_version
+    return registry
+
+
+def _note(registry, key):
+    """Records key in the registry; True if it was there already."""
+    if _current(registry).get(key):
+        return True
+    registry[key] = True
+    return False
+
+
+def _matches(pattern, text):
+    if pattern is None:
+        return True
+    if isinstance(pattern, str):
+        return pattern == text
+    return pattern.match(text) is not None
+
+
+def _find_filter(text, category, module, lineno):
+    """The first filter that applies: (action, the filter), or the default action."""
+    for entry in filters:
+        action, message_pattern, filter_category, module_pattern, filter_lineno = entry
+        if (_matches(message_pattern, text) and issubclass(category, filter_category)
+                and _matches(module_pattern, module)
+                and (filter_lineno == 0 or filter_lineno == lineno)):
+            return action, entry
+    return defaultaction, None
+
+
+def _handle(message, category, filename, lineno, module, registry, source):
+    if registry is not None:
+        _current(registry)
+    if isinstance(message, Warning):
+        text, category = str(message), type(message)
+    else:
+        text, message = message, category(message)
+    key = (text, category, lineno)
+    if registry is not None and registry.get(key):
+        return  # shown from this very place already
+    action, entry = _find_filter(text, category, module, lineno)
+    if action == "error":
+        raise message
+    if action == "ignore":
+        return
+    if action != "always" and registry is not None:
+        registry[key] = True
+    if action == "once":
+        if _note(onceregistry if registry is None else registry, (text, category)):
+            return
+    elif action == "module":
+        if registry is not None and _note(registry, (text, category)):
+            return
+    elif action not in ("default", "always"):
+        raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n %s"
+                           % (action, entry))
+    _deliver(WarningMessage(message, category, filename, lineno, source=source))
+
+
+def _caller_context(stacklevel):
+    """(filename, lineno, globals) of the code stacklevel frames above warn()'s caller's
+    caller; sys's own context when the stack is not that deep."""
+    try:
+        # 0 is warn's caller here; a stacklevel below 1 still means the caller.
+        frame = sys._getframe(max(stacklevel, 1) + 1)
+    except ValueError:
+        return "sys", 1, sys.__dict__
+    return frame.f_code.co_filename, frame.f_lineno, frame.f_globals
+
+
+def warn(message, category=None, stacklevel=1, source=None):
+    """Issues a warning attributed to the code stacklevel frames up (1: the caller). The
+    filters decide whether it is shown, ignored or raised as an exception."""
+    if isinstance(message, Warning):
+        category = type(message)
+    elif category is None:
+        category = UserWarning
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise TypeError("category must be a Warning subclass, not '%s'"
+                        % type(category).__name__)
+    filename, lineno, module_globals = _caller_context(operator.index(stacklevel))
+    module = module_globals.get('__name__', '<string>')
+    registry = module_globals.setdefault('__warningregistry__', {})
+    _handle(message, category, filename, lineno, module, registry, source)
+
+
+_NO_MODULE = object()
+
+
+def warn_explicit(message, category, filename, lineno, module=_NO_MODULE,
+                  registry=None, module_globals=None, source=None):
+    """warn() with the place the warning is attributed to given rather than found on the
+    stack; registry is the dict remembering what was shown from that module."""
+    if not isinstance(filename, str):
+        raise TypeError("warn_explicit() argument 3 must be str, not %s"
+                        % type(filename).__name__)
+    lineno = operator.index(lineno)
+    if registry is not None and not isinstance(registry, dict):
+        raise TypeError("'registry' must be a dict or None")
+    if module_globals is not None and not isinstance(module_globals, dict):
+        raise TypeError("module_globals must be a dict, not '%s'"
+                        % type(module_globals).__name__)
+    if module is None:
+        return  # as in CPython, an explicit None module silences the warning
+    if module is _NO_MODULE:
+        module = (filename[:-3] if filename.endswith('.py') else filename) or '<unknown>'
+    _handle(message, category, filename, lineno, module, registry, source)
+
+
+# -- the filters ----------------------------------------------------------------------------
+
+def _require(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def _add_filter(entry, append):
+    # The same filter added again moves to the front (or, appended, stays where it is).
+    if append:
+        if entry not in filters:
+            filters.append(entry)
+    else:
+        if entry in filters:
+            filters.remove(entry)
+        filters.insert(0, entry)
+    _filters_mutated()
+
+
+def filterwarnings(action, message="", category=Warning, module="",
+                   lineno=0, append=False):
+    """Adds a filter giving action to the warnings that match: message and module are
+    regular expressions for the start of the text (case ignored) and of the module name,
+    category a Warning subclass, lineno a line (0: any). New filters take precedence over
+    the existing ones, unless append puts them last."""
+    _require(action in _ACTIONS, "invalid action: %r" % (action,))
+    _require(isinstance(message, str), "message must be a string")
+    _require(isinstance(category, type), "category must be a class")
+    _require(issubclass(category, Warning), "category must be a Warning subclass")
+    _require(isinstance(module, str), "module must be a string")
+    _require(isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0")
+    message_pattern = module_pattern = None
+    if message or module:
+        import re
+        message_pattern = re.compile(message, re.I) if message else None
+        module_pattern = re.compile(module) if module else None
+    _add_filter((action, message_pattern, category, module_pattern, lineno), append)
+
+
+def simplefilter(action, category=Warning, lineno=0, append=False):
+    """Insert a filter matching every message and module (at the front, or at the end with
+    append)."""
+    _require(action in _ACTIONS, "invalid action: %r" % (action,))
+    _require(isinstance(lineno, int) and lineno >= 0, "lineno must be an int >= 0")
+    _add_filter((action, None, category, None, lineno), append)
+
+
+def resetwarnings():
+    """Removes every filter (the default action then applies to all warnings)."""
+    filters[:] = []
+    _filters_mutated()
+
+
+class catch_warnings(object):
+    """A context manager that saves the warnings filters and showwarning on entry and
+    restores them on exit. With record=True, warnings are not shown but collected as
+    WarningMessage objects in the list that entering returns. With action, the filter
+    simplefilter(action, category, lineno, append) is added on entry. module is the
+    warnings module to act on (tests pass a stand-in)."""
 
     def __init__(self, *, record=False, module=None,
                  action=None, category=Warning, lineno=0, append=False):
         self._record = record
         self._module = sys.modules['warnings'] if module is None else module
         self._entered = False
-        if action is None:
-            self._filter = None
-        else:
-            self._filter = (action, category, lineno, append)
+        self._filter = None if action is None else (action, category, lineno, append)
 
     def __repr__(self):
-        args = []
+        details = []
         if self._record:
-            args.append("record=True")
+            details.append("record=True")
         if self._module is not sys.modules['warnings']:
-            args.append("module=%r" % self._module)
-        name = type(self).__name__
-        return "%s(%s)" % (name, ", ".join(args))
+            details.append("module=%r" % (self._module,))
+        return "%s(%s)" % (type(self).__name__, ", ".join(details))
 
     def __enter__(self):
         if self._entered:
             raise RuntimeError("Cannot enter %r twice" % self)
         self._entered = True
-        self._filters = self._module.filters
-        self._module.filters = self._filters[:]
-        self._module._filters_mutated()
-        self._showwarning = self._module.showwarning
-        self._showwarnmsg_impl = self._module._showwarnmsg_impl
+        target = self._module
+        self._saved = (target.filters, target.showwarning, target._showwarnmsg_impl)
+        target.filters = list(target.filters)
+        target._filters_mutated()
         if self._filter is not None:
             simplefilter(*self._filter)
-        if self._record:
-            log = []
-            self._module._showwarnmsg_impl = log.append
-            # With the default showwarning, _showwarnmsg() goes through
-            # _showwarnmsg_impl, which now records.
-            self._module.showwarning = self._module._showwarning_orig
-            return log
-        return None
+        if not self._record:
+            return None
+        log = []
+        # With the original showwarning, warnings reach _showwarnmsg_impl: the log here.
+        target._showwarnmsg_impl = log.append
+        target.showwarning = target._showwarning_orig
+        return log
 
     def __exit__(self, *exc_info):
         if not self._entered:
             raise RuntimeError("Cannot exit %r without entering first" % self)
-        self._module.filters = self._filters
-        self._module._filters_mutated()
-        self._module.showwarning = self._showwarning
-        self._module._showwarnmsg_impl = self._showwarnmsg_impl
+        target = self._module
+        target.filters, target.showwarning, target._showwarnmsg_impl = self._saved
+        target._filters_mutated()
 
 
-_filters_version = 1
+# -- -W options (sys.warnoptions) -----------------------------------------------------------
+
+class _OptionError(Exception):
+    """A -W option that cannot be applied."""
 
 
-def _filters_mutated():
-    # Invalidates every module's __warningregistry__ (see warn_explicit).
-    global _filters_version
-    _filters_version += 1
+def _option_action(text):
+    if not text:
+        return "default"
+    if text == "all":
+        return "always"
+    for action in _ACTIONS:
+        if action.startswith(text):
+            return action
+    raise _OptionError("invalid action: %r" % (text,))
 
 
-defaultaction = "default"
-onceregistry = {}
+def _option_category(text):
+    if not text:
+        return Warning
+    module_name, _, class_name = text.rpartition('.')
+    if module_name:
+        try:
+            namespace = __import__(module_name, None, None, [class_name])
+        except ImportError:
+            raise _OptionError("invalid module name: %r" % (module_name,)) from None
+    else:
+        import builtins as namespace
+    try:
+        category = getattr(namespace, class_name)
+    except AttributeError:
+        raise _OptionError("unknown warning category: %r" % (text,)) from None
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise _OptionError("invalid warning category: %r" % (text,))
+    return category
 
-# The default filters of a release build of CPython.
-filters = [
-    ('default', None, DeprecationWarning, '__main__', 0),
-    ('ignore', None, DeprecationWarning, None, 0),
-    ('ignore', None, PendingDeprecationWarning, None, 0),
-    ('ignore', None, ImportWarning, None, 0),
-    ('ignore', None, ResourceWarning, None, 0),
-]
 
-if getattr(sys, 'warnoptions', None):
-    _processoptions(sys.warnoptions)
+def _option_lineno(text):
+    if not text:
+        return 0
+    try:
+        value = int(text)
+    except (ValueError, OverflowError):
+        raise _OptionError("invalid lineno %r" % (text,)) from None
+    if value < 0:
+        raise _OptionError("invalid lineno %r" % (value,))
+    return value
+
+
+def _apply_option(option):
+    """Adds the filter a -W option action:message:category:module:lineno describes (every
+    field optional; message and module are literal text, not regular expressions)."""
+    fields = option.split(':')
+    if len(fields) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (option,))
+    fields = [f.strip() for f in fields] + [''] * (5 - len(fields))
+    action = _option_action(fields[0])
+    category = _option_category(fields[2])
+    message, module = fields[1], fields[3]
+    if message or module:
+        import re
+        message = re.escape(message)
+        module = re.escape(module) + r'\Z' if module else ''
+    filterwarnings(action, message, category, module, _option_lineno(fields[4]))
+
+
+def _processoptions(args):
+    for option in args:
+        try:
+            _apply_option(option)
+        except _OptionError as problem:
+            print("Invalid -W option ignored:", problem, file=sys.stderr)
+
+
+_processoptions(getattr(sys, 'warnoptions', ()))
