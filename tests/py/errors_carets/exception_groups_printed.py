@@ -19,7 +19,17 @@ def show(title, exc):
     sys.__excepthook__(type(exc), exc, exc.__traceback__)
 
 
-sys.stderr = sys.stdout
+class PathsHidden:
+    """Standard output for the printer's text, with this file's path shown as FILE."""
+
+    def write(self, text):
+        return sys.stdout.write(text.replace(__file__, 'FILE'))
+
+    def flush(self):
+        sys.stdout.flush()
+
+
+sys.stderr = PathsHidden()
 show('unraised', ExceptionGroup('unraised', [ValueError('a'), TypeError('b')]))
 inner = catch(ExceptionGroup('inner', [catch(ValueError('iv')), KeyError('k')]))
 try:
