@@ -12,6 +12,7 @@
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/type.h"
 #include "runtime/abstract.h"
 #include "runtime/args.h"
 #include "runtime/builtins.h"
@@ -166,6 +167,39 @@ Value builtin_next(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   }
   if (nargs == 2) return args[1];
   return raise_empty(&exc_StopIteration);
+}
+
+Value builtin_aiter(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("aiter", kwnames)) return Value();
+  if (nargs != 1) {
+    return raise(&exc_TypeError, "aiter() takes exactly one argument (" + std::to_string(nargs) + " given)");
+  }
+  if (!type_lookup(type_of(args[0]), intern("__aiter__"))) {
+    return raise(&exc_TypeError, std::string("'") + type_name(args[0]) + "' object is not an async iterable");
+  }
+  Value it = call_method(args[0], intern("__aiter__"), {});
+  if (it && !type_lookup(type_of(it), intern("__anext__"))) {
+    return raise(&exc_TypeError, std::string("aiter() returned not an async iterator of type '") + type_name(it) + "'");
+  }
+  return it;
+}
+
+// anext(iterator[, default]): the awaitable of iterator.__anext__(); with a default, a
+// coroutine (stdlib/lib/_anext.py) that turns StopAsyncIteration into the default.
+Value builtin_anext(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("anext", kwnames)) return Value();
+  if (nargs < 1 || nargs > 2) {
+    return raise(&exc_TypeError, std::string("anext expected at ") + (nargs < 1 ? "least 1 argument" : "most 2 arguments") +
+                                     ", got " + std::to_string(nargs));
+  }
+  if (!type_lookup(type_of(args[0]), intern("__anext__"))) {
+    return raise(&exc_TypeError, std::string("'") + type_name(args[0]) + "' object is not an async iterator");
+  }
+  Value awaitable = call_method(args[0], intern("__anext__"), {});
+  if (!awaitable || nargs == 1) return awaitable;
+  Value helper = import_module("_anext");
+  if (!helper) return Value();
+  return call_method_cstr(helper, "anext_or_default", {awaitable, args[1]});
 }
 
 bool attr_name(Value v, Str** out) {
@@ -376,6 +410,8 @@ const MethodDef kBuiltinCoreFunctions[] = {
     {"callable", builtin_callable},
     {"iter", builtin_iter},
     {"next", builtin_next},
+    {"aiter", builtin_aiter},
+    {"anext", builtin_anext},
     {"getattr", builtin_getattr},
     {"setattr", builtin_setattr},
     {"delattr", builtin_delattr},
