@@ -10,6 +10,7 @@ __reduce__ (typically native types) are copied through the pickle
 protocol.
 """
 
+import copyreg
 import types
 
 __all__ = ["Error", "copy", "deepcopy"]
@@ -46,7 +47,7 @@ def copy(x):
     copier = getattr(cls, '__copy__', None)
     if copier is not None:
         return copier(x)
-    reducer = _own_reducer(x)
+    reducer = _registered_reducer(x) or _own_reducer(x)
     if reducer is not None:
         return _reconstruct_reduced(x, None, reducer())
     return _reconstruct(x, None)
@@ -68,7 +69,7 @@ def deepcopy(x, memo=None, _nil=[]):
         y = x
     else:
         copier = getattr(x, '__deepcopy__', None)
-        reducer = None if copier is not None else _own_reducer(x)
+        reducer = None if copier is not None else _registered_reducer(x) or _own_reducer(x)
         if copier is not None:
             y = copier(memo)
         elif reducer is not None:
@@ -213,6 +214,12 @@ def _set_state(y, state):
     if slotstate:
         for key, value in slotstate.items():
             setattr(y, key, value)
+
+
+def _registered_reducer(x):
+    """The reduction copyreg.pickle() registered for x's class, as a no-argument callable."""
+    reductor = copyreg.dispatch_table.get(type(x))
+    return None if reductor is None else lambda: reductor(x)
 
 
 def _own_reducer(x):

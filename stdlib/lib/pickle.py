@@ -432,6 +432,9 @@ class Pickler:
             save(copyreg._reconstructor)
             save((cls, base, base_state))
             write(REDUCE)
+            if base_state is not None:
+                # The base's copy already holds the items.
+                listitems = dictitems = None
         elif self.proto >= 2 and func_name == "__newobj__":
             if not args:
                 raise PicklingError("__newobj__ arglist is empty")
