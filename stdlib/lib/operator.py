@@ -216,34 +216,30 @@ def setitem(a, b, c):
 
 
 def length_hint(obj, default=0):
-    """
-    Return an estimate of the number of items in obj.
-    This is useful for presizing containers when building from an iterable.
-
-    If the object supports len(), the result will be exact. Otherwise, it may
-    over- or under-estimate by an arbitrary amount. The result will be an
-    integer >= 0.
-    """
+    """How many items obj will give: len(obj) when it has one, else its __length_hint__(),
+    else default. Meant for sizing a container before filling it."""
     if not isinstance(default, int):
-        raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(default).__name__)
+        raise TypeError(f"'{type(default).__name__}' object cannot be interpreted as an integer")
     try:
         return len(obj)
     except TypeError:
         pass
-    try:
-        hint = type(obj).__length_hint__
-    except AttributeError:
+    hint = getattr(type(obj), '__length_hint__', None)
+    if hint is None:
         return default
-    val = hint(obj)
-    if val is NotImplemented:
+    estimate = hint(obj)
+    if estimate is NotImplemented:
         return default
-    if not isinstance(val, int):
-        raise TypeError('__length_hint__ must be an integer, not %s'
-                        % type(val).__name__)
-    if val < 0:
+    if not isinstance(estimate, int):
+        raise TypeError(f'__length_hint__ must be an integer, not {type(estimate).__name__}')
+    if estimate < 0:
         raise ValueError('__length_hint__() should return >= 0')
-    return val
+    if estimate > _MAX_SIZE:
+        raise OverflowError('Python int too large to convert to C ssize_t')
+    return estimate
+
+
+_MAX_SIZE = 2 ** 63 - 1
 
 
 # Other operations.
@@ -253,90 +249,103 @@ def call(obj, /, *args, **kwargs):
     return obj(*args, **kwargs)
 
 
-# Generalized lookup objects.
+# Callables that look things up on the object they are called with.
+
+_NO_ARGUMENT = object()
+
+
+def _wrong_arguments(kind, obj, extra):
+    given = len(extra) + (obj is not _NO_ARGUMENT)
+    raise TypeError(f'{kind} expected 1 argument, got {given}')
+
+
+def _qualified_repr(getter, shown):
+    return f"{type(getter).__module__}.{type(getter).__qualname__}({', '.join(shown)})"
+
 
 class attrgetter:
-    """Return a callable object that fetches the given attribute(s) from its
-    operand.  After f = attrgetter('name'), f(r) returns r.name; after
-    g = attrgetter('name', 'date'), g(r) returns (r.name, r.date); after
-    h = attrgetter('name.first'), h(r) returns r.name.first."""
+    """attrgetter('a') is a callable giving obj.a for obj; with several names it gives a tuple,
+    and a dotted name follows the chain: attrgetter('a.b')(obj) is obj.a.b."""
 
-    def __init__(self, attr, *attrs):
-        for name in (attr,) + attrs:
-            if not isinstance(name, str):
-                raise TypeError('attribute name must be a string')
-        self._attrs = (attr,) + attrs
-        self._paths = tuple(tuple(name.split('.')) for name in self._attrs)
+    __slots__ = ('_names', '_chains')
 
-    def _fetch(self, obj, path):
-        for name in path:
-            obj = getattr(obj, name)
-        return obj
+    def __init__(self, *names):
+        if not names:
+            raise TypeError('attrgetter expected 1 argument, got 0')
+        if not all(isinstance(name, str) for name in names):
+            raise TypeError('attribute name must be a string')
+        self._names = names
+        self._chains = tuple(name.split('.') for name in names)
 
-    def __call__(self, obj):
-        if len(self._paths) == 1:
-            return self._fetch(obj, self._paths[0])
-        return tuple(self._fetch(obj, path) for path in self._paths)
+    def __call__(self, obj=_NO_ARGUMENT, /, *extra):
+        if extra or obj is _NO_ARGUMENT:
+            _wrong_arguments('attrgetter', obj, extra)
+        found = []
+        for chain in self._chains:
+            value = obj
+            for name in chain:
+                value = getattr(value, name)
+            found.append(value)
+        return found[0] if len(found) == 1 else tuple(found)
 
     def __repr__(self):
-        return '%s.%s(%s)' % (self.__class__.__module__,
-                              self.__class__.__qualname__,
-                              ', '.join(map(repr, self._attrs)))
+        return _qualified_repr(self, [repr(name) for name in self._names])
 
     def __reduce__(self):
-        return self.__class__, self._attrs
+        return type(self), self._names
 
 
 class itemgetter:
-    """Return a callable object that fetches the given item(s) from its
-    operand.  After f = itemgetter(2), f(r) returns r[2]; after
-    g = itemgetter(2, 5, 3), g(r) returns (r[2], r[5], r[3])."""
+    """itemgetter(k) is a callable giving obj[k] for obj; with several keys it gives a tuple."""
 
-    def __init__(self, item, *items):
-        self._items = (item,) + items
+    __slots__ = ('_keys',)
 
-    def __call__(self, obj):
-        if len(self._items) == 1:
-            return obj[self._items[0]]
-        return tuple(obj[i] for i in self._items)
+    def __init__(self, *keys):
+        if not keys:
+            raise TypeError('itemgetter expected 1 argument, got 0')
+        self._keys = keys
+
+    def __call__(self, obj=_NO_ARGUMENT, /, *extra):
+        if extra or obj is _NO_ARGUMENT:
+            _wrong_arguments('itemgetter', obj, extra)
+        if len(self._keys) == 1:
+            return obj[self._keys[0]]
+        return tuple(obj[key] for key in self._keys)
 
     def __repr__(self):
-        return '%s.%s(%s)' % (self.__class__.__module__,
-                              self.__class__.__name__,
-                              ', '.join(map(repr, self._items)))
+        return _qualified_repr(self, [repr(key) for key in self._keys])
 
     def __reduce__(self):
-        return self.__class__, self._items
+        return type(self), self._keys
 
 
 class methodcaller:
-    """Return a callable object that calls the given method on its operand.
-    After f = methodcaller('name'), f(r) returns r.name(); after
-    g = methodcaller('name', 'date', foo=1), g(r) returns
-    r.name('date', foo=1)."""
+    """methodcaller('name', *args, **kwargs) is a callable giving obj.name(*args, **kwargs)
+    for obj."""
+
+    __slots__ = ('_name', '_args', '_kwargs')
 
     def __init__(self, *args, **kwargs):
         if not args:
-            raise TypeError('methodcaller needs at least one argument, '
-                            'the method name')
+            raise TypeError('methodcaller needs at least one argument, the method name')
         if not isinstance(args[0], str):
             raise TypeError('method name must be a string')
-        self._name = args[0]
-        self._args = args[1:]
-        self._kwargs = kwargs
+        self._name, self._args, self._kwargs = args[0], args[1:], kwargs
 
     def __call__(self, obj):
         return getattr(obj, self._name)(*self._args, **self._kwargs)
 
     def __repr__(self):
-        args = [repr(self._name)]
-        args.extend(map(repr, self._args))
-        args.extend('%s=%r' % (k, v) for k, v in self._kwargs.items())
-        return '%s.%s(%s)' % (self.__class__.__module__,
-                              self.__class__.__name__, ', '.join(args))
+        shown = [repr(self._name)] + [repr(arg) for arg in self._args]
+        shown += [f'{key}={value!r}' for key, value in self._kwargs.items()]
+        return _qualified_repr(self, shown)
 
     def __reduce__(self):
-        return self.__class__, (self._name,) + self._args
+        if not self._kwargs:
+            return type(self), (self._name,) + self._args
+        # Keyword arguments travel in a partial, as CPython pickles them.
+        from functools import partial
+        return partial(type(self), self._name, **self._kwargs), self._args
 
 
 # In-place operations.
