@@ -7,7 +7,8 @@ __all__ = ['FunctionType', 'LambdaType', 'CodeType', 'MappingProxyType',
            'SimpleNamespace', 'GeneratorType', 'CoroutineType',
            'AsyncGeneratorType', 'MethodType', 'BuiltinFunctionType',
            'BuiltinMethodType', 'WrapperDescriptorType', 'MethodWrapperType',
-           'MethodDescriptorType', 'ClassMethodDescriptorType', 'ModuleType',
+           'MethodDescriptorType', 'ClassMethodDescriptorType', 'GetSetDescriptorType',
+           'MemberDescriptorType', 'ModuleType',
            'TracebackType', 'FrameType', 'CellType', 'GenericAlias',
            'UnionType', 'EllipsisType', 'NoneType', 'NotImplementedType',
            'coroutine', 'new_class', 'prepare_class', 'resolve_bases']
@@ -67,6 +68,16 @@ WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
 MethodDescriptorType = type(str.join)
 ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
+GetSetDescriptorType = type(FunctionType.__code__)
+
+
+class _Slotted:
+    __slots__ = ('slot',)
+
+
+# CPython takes a built-in type's member here; minipy's built-ins have none, a slot is one.
+MemberDescriptorType = type(_Slotted.slot)
+del _Slotted
 ModuleType = type(sys)
 GenericAlias = type(list[int])
 UnionType = type(int | str)
