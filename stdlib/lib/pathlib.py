@@ -1,124 +1,151 @@
-"""Object-oriented paths: PurePath/PurePosixPath do path arithmetic only; Path/PosixPath also
-touch the file system. Only POSIX paths exist here (no PureWindowsPath)."""
+"""Object-oriented file system paths (POSIX flavour).
 
+A path is kept as its root ('', '/' or '//': POSIX lets two leading slashes mean something
+else) and its names, with '' and '.' components dropped when it is made. Pure paths only
+compute; Path adds the methods that touch the file system, which go through os with the
+path's string.
+"""
+
+import fnmatch
 import io
 import os
-from stat import S_ISDIR, S_ISREG, S_ISLNK, S_ISFIFO, S_ISSOCK, S_ISBLK, S_ISCHR
+import stat
 
-__all__ = ["PurePath", "PurePosixPath", "Path", "PosixPath", "WindowsPath"]
+__all__ = ["PurePath", "PurePosixPath", "PureWindowsPath", "Path", "PosixPath", "WindowsPath"]
+
+_SEP = "/"
+# errno values that mean "no such file" for the is_*() and exists() questions.
+_MISSING_ERRNOS = (2, 20, 9, 40)  # ENOENT, ENOTDIR, EBADF, ELOOP
 
 
-def _parse_parts(parts):
-    """(root, [names]) of path segments joined in order: an absolute segment restarts the path;
-    '.' and empty names vanish, '..' stays (it depends on symlinks)."""
-    root = ""
-    names = []
-    for part in parts:
-        if not part:
-            continue
-        if part.startswith("/"):
-            # POSIX keeps exactly two leading slashes; one or three and more mean one.
-            root = "//" if part.startswith("//") and not part.startswith("///") else "/"
+def _text_of(arg):
+    """The str a constructor argument stands for."""
+    if isinstance(arg, PurePath):
+        return str(arg)
+    text = os.fspath(arg)
+    if not isinstance(text, str):
+        raise TypeError("argument should be a str object or an os.PathLike object returning str, "
+                        f"not {type(text)!r}")
+    return text
+
+
+def _split(texts):
+    """(root, names) of the path the texts make when joined: an absolute one starts over."""
+    root, names = "", []
+    for text in texts:
+        if text.startswith(_SEP):
+            # Exactly two leading slashes are kept; one, or three and more, are one root.
+            root = "//" if text.startswith("//") and not text.startswith("///") else "/"
             names = []
-        for name in part.split("/"):
-            if name and name != ".":
-                names.append(name)
+        names.extend(part for part in text.split(_SEP) if part and part != ".")
     return root, names
 
 
-class PurePath:
-    """A path that is never looked up: joining, splitting and comparing by its text."""
+class _Parents:
+    """path.parents: the ancestors of a path, nearest first, as a read-only sequence."""
 
-    __slots__ = ("_root", "_names", "_str", "_hash")
+    __slots__ = ("_path", "_count")
+
+    def __init__(self, path):
+        self._path = path
+        self._count = len(path._names)
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._count)))
+        if index >= self._count or index < -self._count:
+            raise IndexError(index)
+        if index < 0:
+            index += self._count
+        return self._path._with_names(self._path._names[:self._count - index - 1])
+
+    def __repr__(self):
+        return f"<{type(self._path).__name__}.parents>"
+
+
+class PurePath:
+    """A path that is only computed with, never looked up. PurePath(...) makes the flavour of
+    this system: a PurePosixPath."""
+
+    __slots__ = ("_root", "_names", "_text")
 
     def __new__(cls, *args):
         if cls is PurePath:
             cls = PurePosixPath
-        return cls._from_parts(args)
+        return cls._from_texts(args)
 
     @classmethod
-    def _from_parts(cls, args):
-        parts = []
-        for a in args:
-            if isinstance(a, PurePath):
-                parts.append(str(a))
-                continue
-            a = os.fspath(a)
-            if isinstance(a, str):
-                parts.append(a)
-            else:
-                raise TypeError("argument should be a str object or an os.PathLike object "
-                                "returning str, not %r" % type(a))
-        root, names = _parse_parts(parts)
-        return cls._from_parsed(root, names)
-
-    @classmethod
-    def _from_parsed(cls, root, names):
+    def _from_texts(cls, args):
         self = object.__new__(cls)
-        self._root = root
-        self._names = names
-        self._str = None
-        self._hash = None
+        self._root, self._names = _split(_text_of(arg) for arg in args)
+        self._text = None
         return self
 
+    def _with_names(self, names, root=None):
+        """A path of the same class with this root (or `root`) and these names."""
+        other = object.__new__(type(self))
+        other._root = self._root if root is None else root
+        other._names = list(names)
+        other._text = None
+        return other
+
     def __reduce__(self):
-        return (self.__class__, tuple(self.parts))
+        return type(self), tuple(self.parts)
 
     def __str__(self):
-        if self._str is None:
-            self._str = (self._root + "/".join(self._names)) or "."
-        return self._str
+        if self._text is None:
+            self._text = self._root + _SEP.join(self._names) or "."
+        return self._text
 
-    def __fspath__(self):
-        return str(self)
+    __fspath__ = __str__
 
     def as_posix(self):
+        """The path with forward slashes."""
         return str(self)
 
+    def as_uri(self):
+        """The path as a file: URI (for an absolute path)."""
+        if not self.is_absolute():
+            raise ValueError("relative path can't be expressed as a file URI")
+        from urllib.parse import quote_from_bytes
+        return "file://" + quote_from_bytes(os.fsencode(str(self)))
+
     def __bytes__(self):
-        return os.fsencode(self)
+        return os.fsencode(str(self))
 
     def __repr__(self):
-        return "{}({!r})".format(self.__class__.__name__, self.as_posix())
+        return f"{type(self).__name__}({self.as_posix()!r})"
 
-    def _key(self):
-        return (self._root, self._names)
+    # Paths of one flavour compare by their parts (case matters on POSIX).
+    def _comparable(self, other):
+        return isinstance(other, PurePath) and other._flavour is self._flavour
 
     def __eq__(self, other):
-        if not isinstance(other, PurePath):
+        if not self._comparable(other):
             return NotImplemented
-        return self._key() == other._key()
+        return self.parts == other.parts
 
     def __hash__(self):
-        if self._hash is None:
-            self._hash = hash(str(self))
-        return self._hash
-
-    def _cmp_parts(self):
-        return [self._root] + self._names
+        return hash(self.parts)
 
     def __lt__(self, other):
-        if not isinstance(other, PurePath):
-            return NotImplemented
-        return self._cmp_parts() < other._cmp_parts()
+        return self.parts < other.parts if self._comparable(other) else NotImplemented
 
     def __le__(self, other):
-        if not isinstance(other, PurePath):
-            return NotImplemented
-        return self._cmp_parts() <= other._cmp_parts()
+        return self.parts <= other.parts if self._comparable(other) else NotImplemented
 
     def __gt__(self, other):
-        if not isinstance(other, PurePath):
-            return NotImplemented
-        return self._cmp_parts() > other._cmp_parts()
+        return self.parts > other.parts if self._comparable(other) else NotImplemented
 
     def __ge__(self, other):
-        if not isinstance(other, PurePath):
-            return NotImplemented
-        return self._cmp_parts() >= other._cmp_parts()
+        return self.parts >= other.parts if self._comparable(other) else NotImplemented
 
     @property
     def drive(self):
+        """Always '' on POSIX."""
         return ""
 
     @property
@@ -131,260 +158,348 @@ class PurePath:
 
     @property
     def parts(self):
-        if self._root:
-            return (self._root,) + tuple(self._names)
-        return tuple(self._names)
+        """The root (if any) and the names, as a tuple."""
+        return ((self._root,) if self._root else ()) + tuple(self._names)
 
     @property
     def name(self):
+        """The last name ('' for a bare root or '.')."""
         return self._names[-1] if self._names else ""
 
     @property
     def suffix(self):
+        """The last name's extension, with its dot ('' when there is none)."""
         name = self.name
-        i = name.rfind(".")
-        if 0 < i < len(name) - 1:
-            return name[i:]
-        return ""
+        dot = name.rfind(".")
+        return name[dot:] if 0 < dot < len(name) - 1 else ""
 
     @property
     def suffixes(self):
+        """All of the last name's extensions, in order: ['.tar', '.gz']."""
         name = self.name
         if name.endswith("."):
             return []
-        name = name.lstrip(".")
-        return ["." + suffix for suffix in name.split(".")[1:]]
+        return ["." + ext for ext in name.lstrip(".").split(".")[1:]]
 
     @property
     def stem(self):
-        name = self.name
-        i = name.rfind(".")
-        if 0 < i < len(name) - 1:
-            return name[:i]
-        return name
+        """The last name without its suffix."""
+        name, suffix = self.name, self.suffix
+        return name[:len(name) - len(suffix)] if suffix else name
 
     def with_name(self, name):
-        """The path with its final component replaced."""
+        """The path with its last name replaced."""
         if not self.name:
-            raise ValueError("%r has an empty name" % (self,))
-        if not name or "/" in name or name == ".":
-            raise ValueError("Invalid name %r" % (name,))
-        return self._from_parsed(self._root, self._names[:-1] + [name])
+            raise ValueError(f"{self!r} has an empty name")
+        root, names = _split([name])
+        if not name or name.endswith(_SEP) or root or len(names) != 1:
+            raise ValueError(f"Invalid name {name!r}")
+        return self._with_names(self._names[:-1] + [name])
 
     def with_stem(self, stem):
+        """The path with the last name's stem replaced (the suffix kept)."""
         return self.with_name(stem + self.suffix)
 
     def with_suffix(self, suffix):
-        """The path with its suffix changed ('' removes it)."""
-        if "/" in suffix:
-            raise ValueError("Invalid suffix %r" % (suffix,))
-        if suffix and not suffix.startswith(".") or suffix == ".":
-            raise ValueError("Invalid suffix %r" % (suffix))
+        """The path with the last suffix replaced (added if there is none, removed with '')."""
+        if _SEP in suffix or (suffix and not suffix.startswith(".")) or suffix == ".":
+            raise ValueError(f"Invalid suffix {suffix!r}")
         name = self.name
         if not name:
-            raise ValueError("%r has an empty name" % (self,))
-        old_suffix = self.suffix
-        if not old_suffix:
-            name = name + suffix
-        else:
-            name = name[:-len(old_suffix)] + suffix
-        return self._from_parsed(self._root, self._names[:-1] + [name])
+            raise ValueError(f"{self!r} has an empty name")
+        old = self.suffix
+        return self._with_names(self._names[:-1] + [name[:len(name) - len(old)] + suffix])
 
     def relative_to(self, *other):
-        """The path relative to `other`; ValueError when it is not below it."""
+        """This path relative to `other` (joined); ValueError when it is not inside it."""
         if not other:
             raise TypeError("need at least one argument")
-        base = self._from_parts(other)
-        n = len(base._names)
-        if base._root != self._root or self._names[:n] != base._names:
-            formatted = str(base)
-            raise ValueError("{!r} is not in the subpath of {!r} OR one path is relative and "
-                             "the other is absolute.".format(str(self), formatted))
-        return self._from_parsed("", self._names[n:])
+        base = type(self)(*other)
+        if base._root != self._root or self._names[:len(base._names)] != base._names:
+            shown = str(base) if base._root or base._names else ""
+            raise ValueError(f"{str(self)!r} is not in the subpath of {shown!r} OR one path is relative "
+                             "and the other is absolute.")
+        return self._with_names(self._names[len(base._names):], root="")
 
     def is_relative_to(self, *other):
+        """Whether relative_to(*other) would succeed."""
         try:
             self.relative_to(*other)
-            return True
         except ValueError:
             return False
+        return True
 
     def joinpath(self, *args):
-        return self._from_parts((self,) + args)
+        """This path with the arguments appended (an absolute one starts over)."""
+        return type(self)._from_texts((self,) + args)
 
     def __truediv__(self, key):
         try:
-            return self._from_parts((self, key))
+            return self.joinpath(key)
         except TypeError:
             return NotImplemented
 
     def __rtruediv__(self, key):
         try:
-            return self._from_parts((key, self))
+            return type(self)._from_texts((key, self))
         except TypeError:
             return NotImplemented
 
     @property
     def parent(self):
-        if not self._names:
-            return self
-        return self._from_parsed(self._root, self._names[:-1])
+        """The path without its last name (a root or '.' is its own parent)."""
+        return self._with_names(self._names[:-1]) if self._names else self
 
     @property
     def parents(self):
-        """The ancestors, nearest first (a sequence supporting indexing and slicing)."""
-        result = []
-        names = self._names
-        for i in range(len(names) - 1, -1, -1):
-            result.append(self._from_parsed(self._root, names[:i]))
-        return tuple(result)
+        return _Parents(self)
 
     def is_absolute(self):
         return bool(self._root)
 
     def is_reserved(self):
+        """Reserved names exist only on Windows."""
         return False
 
     def match(self, path_pattern):
-        """Whether the path matches a glob pattern, compared from the right (or wholly when
-        the pattern is absolute)."""
-        pat = PurePosixPath(path_pattern)
-        pat_parts = pat.parts
-        if not pat_parts:
+        """Whether the path ends with the glob-style pattern (matches whole if it is absolute)."""
+        root, pattern_names = _split([path_pattern])
+        if not root and not pattern_names:
             raise ValueError("empty pattern")
-        parts = self.parts
-        if pat._root:
-            if len(pat_parts) != len(parts):
+        if root:
+            if root != self._root or len(pattern_names) != len(self._names):
                 return False
-        elif len(pat_parts) > len(parts):
+        elif len(pattern_names) > len(self._names):
             return False
-        import fnmatch  # needs re; most programs never call match()
-        for part, pattern in zip(reversed(parts), reversed(pat_parts)):
-            if not fnmatch.fnmatchcase(part, pattern):
-                return False
-        return True
+        tail = self._names[len(self._names) - len(pattern_names):]
+        return all(fnmatch.fnmatchcase(name, pattern) for name, pattern in zip(tail, pattern_names))
+
+
+# Paths of different flavours never compare equal; there is one flavour here.
+PurePath._flavour = "posix"
 
 
 class PurePosixPath(PurePath):
-    """A pure path with POSIX semantics."""
+    """A pure path with POSIX rules."""
 
     __slots__ = ()
 
 
+class PureWindowsPath(PurePath):
+    """Windows paths are not supported by minipy."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args):
+        raise NotImplementedError("minipy has no Windows path flavour")
+
+
 class Path(PurePath):
-    """A path on the local file system, with methods that look at and change it."""
+    """A path on this system's file system. Path(...) makes a PosixPath."""
 
     __slots__ = ()
 
     def __new__(cls, *args, **kwargs):
         if cls is Path:
             cls = PosixPath
-        return cls._from_parts(args)
+        return cls._from_texts(args)
 
+    # Deprecated in 3.11 but still there: `with Path(...)` does nothing.
     def __enter__(self):
         return self
 
-    def __exit__(self, t, v, tb):
+    def __exit__(self, exc_type, exc, tb):
         pass
 
     @classmethod
     def cwd(cls):
+        """The current working directory."""
         return cls(os.getcwd())
 
     @classmethod
     def home(cls):
-        return cls(os.path.expanduser("~"))
-
-    def samefile(self, other_path):
-        st = self.stat()
-        try:
-            other_st = other_path.stat()
-        except AttributeError:
-            other_st = self.__class__(other_path).stat()
-        return os.path.samestat(st, other_st)
-
-    def iterdir(self):
-        """Yields the paths of the directory's entries (not '.' and '..')."""
-        for name in os.listdir(self):
-            yield self._from_parsed(self._root, self._names + [name])
-
-    def glob(self, pattern):
-        """Yields the paths below this one matching a relative glob pattern ('**' recurses)."""
-        import glob as _glob
-        if not pattern:
-            raise ValueError("Unacceptable pattern: {!r}".format(pattern))
-        if pattern.startswith("/"):
-            raise NotImplementedError("Non-relative patterns are unsupported")
-        # Unlike glob.glob, pathlib matches names starting with a dot too.
-        for name in _glob.iglob(pattern, root_dir=str(self), recursive=True,
-                                include_hidden=True):
-            yield self.joinpath(name)
-
-    def rglob(self, pattern):
-        """glob('**/' + pattern)."""
-        yield from self.glob("**/" + pattern)
+        """The user's home directory."""
+        return cls("~").expanduser()
 
     def absolute(self):
+        """The path made absolute against the current directory (no symlinks resolved)."""
         if self.is_absolute():
             return self
-        return self._from_parts([os.getcwd(), str(self)])
+        return type(self)(os.getcwd(), self)
 
     def resolve(self, strict=False):
-        """The absolute path with symlinks and '..' resolved."""
-        s = os.path.realpath(self)
-        if strict:
-            self.stat()
-        return self._from_parts((s,))
+        """The absolute path with symlinks and '..' resolved; strict: it must exist."""
+        return type(self)(os.path.realpath(str(self), strict=strict))
 
     def stat(self, *, follow_symlinks=True):
-        return os.stat(self, follow_symlinks=follow_symlinks)
+        return os.stat(str(self), follow_symlinks=follow_symlinks)
+
+    def lstat(self):
+        return self.stat(follow_symlinks=False)
+
+    def owner(self):
+        raise NotImplementedError("Path.owner() is unsupported on this system")
+
+    def group(self):
+        raise NotImplementedError("Path.group() is unsupported on this system")
+
+    def exists(self):
+        return self._mode_satisfies(lambda mode: True)
+
+    def _mode_satisfies(self, test, follow_symlinks=True):
+        """test(st_mode), or False when the path cannot be looked at."""
+        try:
+            mode = self.stat(follow_symlinks=follow_symlinks).st_mode
+        except OSError as e:
+            if e.errno not in _MISSING_ERRNOS:
+                raise
+            return False
+        except ValueError:
+            return False
+        return test(mode)
+
+    def is_dir(self):
+        return self._mode_satisfies(stat.S_ISDIR)
+
+    def is_file(self):
+        return self._mode_satisfies(stat.S_ISREG)
+
+    def is_symlink(self):
+        return self._mode_satisfies(stat.S_ISLNK, follow_symlinks=False)
+
+    def is_block_device(self):
+        return self._mode_satisfies(stat.S_ISBLK)
+
+    def is_char_device(self):
+        return self._mode_satisfies(stat.S_ISCHR)
+
+    def is_fifo(self):
+        return self._mode_satisfies(stat.S_ISFIFO)
+
+    def is_socket(self):
+        return self._mode_satisfies(stat.S_ISSOCK)
+
+    def is_mount(self):
+        """Whether the directory is a mount point: on another device than its parent, or its
+        own parent (compared through .parent, as CPython 3.11 does)."""
+        if not self.is_dir():
+            return False
+        try:
+            parent = self.parent.stat()
+        except OSError:
+            return False
+        mine = self.stat()
+        return mine.st_dev != parent.st_dev or mine.st_ino == parent.st_ino
+
+    def samefile(self, other_path):
+        """Whether both paths are the same file (other_path: a path or a string)."""
+        other = other_path if isinstance(other_path, Path) else type(self)(other_path)
+        return os.path.samestat(self.stat(), other.stat())
+
+    def iterdir(self):
+        """The directory's entries (not '.' and '..'), in the order the system gives."""
+        for name in os.listdir(str(self)):
+            yield self._with_names(self._names + [name])
+
+    def glob(self, pattern):
+        """The existing paths under this directory that match the relative pattern; '**' stands
+        for this directory and all directories below it, a trailing '/' for directories only."""
+        if not pattern:
+            raise ValueError(f"Unacceptable pattern: {pattern!r}")
+        root, names = _split([pattern])
+        if root:
+            raise NotImplementedError("Non-relative patterns are unsupported")
+        if pattern.endswith(_SEP):
+            names.append("")
+        yield from self._glob_from(names)
+
+    def rglob(self, pattern):
+        """glob() of the pattern in this directory and every directory below it."""
+        yield from self.glob("**/" + pattern)
+
+    def _glob_from(self, names):
+        if not names:
+            yield self
+            return
+        first, rest = names[0], names[1:]
+        if first == "":
+            if self.is_dir():
+                yield self
+        elif first == "**":
+            seen = set()
+            for directory in self._walk_dirs():
+                for found in directory._glob_from(rest):
+                    if found not in seen:
+                        seen.add(found)
+                        yield found
+        elif any(c in first for c in "*?["):
+            for name in self._listing():
+                child = self._with_names(self._names + [name])
+                if fnmatch.fnmatchcase(name, first) and (not rest or child.is_dir()):
+                    yield from child._glob_from(rest)
+        else:
+            child = self._with_names(self._names + [first])
+            if child.is_dir() if rest else child.exists():
+                yield from child._glob_from(rest)
+
+    def _listing(self):
+        try:
+            return os.listdir(str(self))
+        except OSError:
+            return []
+
+    def _walk_dirs(self):
+        """This directory and all below it, not following symlinks to directories."""
+        yield self
+        for name in self._listing():
+            child = self._with_names(self._names + [name])
+            if child.is_dir() and not child.is_symlink():
+                yield from child._walk_dirs()
 
     def open(self, mode="r", buffering=-1, encoding=None, errors=None, newline=None):
-        return io.open(self, mode, buffering, encoding, errors, newline)
+        if "b" not in mode:
+            encoding = io.text_encoding(encoding)
+        return io.open(str(self), mode, buffering, encoding, errors, newline)
 
     def read_bytes(self):
-        with self.open(mode="rb") as f:
+        with self.open("rb") as f:
             return f.read()
 
     def read_text(self, encoding=None, errors=None):
-        with self.open(mode="r", encoding=encoding, errors=errors) as f:
+        with self.open("r", encoding=io.text_encoding(encoding), errors=errors) as f:
             return f.read()
 
     def write_bytes(self, data):
-        if not isinstance(data, (bytes, bytearray)):
-            raise TypeError("memoryview: a bytes-like object is required, not '%s'"
-                            % type(data).__name__)
-        with self.open(mode="wb") as f:
-            return f.write(data)
+        view = memoryview(data)
+        with self.open("wb") as f:
+            return f.write(view)
 
     def write_text(self, data, encoding=None, errors=None, newline=None):
         if not isinstance(data, str):
-            raise TypeError("data must be str, not %s" % data.__class__.__name__)
-        with self.open(mode="w", encoding=encoding, errors=errors, newline=newline) as f:
+            raise TypeError(f"data must be str, not {type(data).__name__}")
+        with self.open("w", encoding=io.text_encoding(encoding), errors=errors, newline=newline) as f:
             return f.write(data)
 
     def readlink(self):
-        return self._from_parts((os.readlink(self),))
+        """The path a symbolic link points to."""
+        return type(self)(os.readlink(str(self)))
 
     def touch(self, mode=0o666, exist_ok=True):
         """Creates the file, or (exist_ok) updates its modification time."""
         if exist_ok:
             try:
-                os.utime(self, None)
+                os.utime(str(self), None)
+                return
             except OSError:
                 pass
-            else:
-                return
-        flags = os.O_CREAT | os.O_WRONLY
-        if not exist_ok:
-            flags |= os.O_EXCL
-        fd = os.open(self, flags, mode)
-        os.close(fd)
+        flags = os.O_CREAT | os.O_WRONLY | (0 if exist_ok else os.O_EXCL)
+        os.close(os.open(str(self), flags, mode))
 
     def mkdir(self, mode=0o777, parents=False, exist_ok=False):
-        """Creates the directory (and missing parents with parents=True)."""
+        """Creates the directory; parents: missing ancestors too; exist_ok: no error if it is
+        already a directory."""
         try:
-            os.mkdir(self, mode)
+            os.mkdir(str(self), mode)
         except FileNotFoundError:
             if not parents or self.parent == self:
                 raise
@@ -395,80 +510,47 @@ class Path(PurePath):
                 raise
 
     def chmod(self, mode, *, follow_symlinks=True):
-        os.chmod(self, mode, follow_symlinks=follow_symlinks)
+        os.chmod(str(self), mode, follow_symlinks=follow_symlinks)
+
+    def lchmod(self, mode):
+        self.chmod(mode, follow_symlinks=False)
 
     def unlink(self, missing_ok=False):
         try:
-            os.unlink(self)
+            os.unlink(str(self))
         except FileNotFoundError:
             if not missing_ok:
                 raise
 
     def rmdir(self):
-        os.rmdir(self)
-
-    def lstat(self):
-        return self.stat(follow_symlinks=False)
+        os.rmdir(str(self))
 
     def rename(self, target):
-        """Renames to target and returns the new path."""
-        os.rename(self, target)
-        return self.__class__(target)
+        """Renames to target; returns the new path."""
+        os.rename(str(self), os.fspath(target))
+        return type(self)(target)
 
     def replace(self, target):
-        os.replace(self, target)
-        return self.__class__(target)
+        """Renames to target, replacing what is there; returns the new path."""
+        os.replace(str(self), os.fspath(target))
+        return type(self)(target)
 
     def symlink_to(self, target, target_is_directory=False):
-        os.symlink(target, self, target_is_directory)
+        """Makes this path a symbolic link to target."""
+        os.symlink(os.fspath(target), str(self), target_is_directory)
 
     def hardlink_to(self, target):
-        os.link(target, self)
-
-    def exists(self):
-        try:
-            self.stat()
-        except (OSError, ValueError):
-            return False
-        return True
-
-    def _mode_is(self, test, follow=True):
-        try:
-            return test(self.stat(follow_symlinks=follow).st_mode)
-        except (OSError, ValueError):
-            return False
-
-    def is_dir(self):
-        return self._mode_is(S_ISDIR)
-
-    def is_file(self):
-        return self._mode_is(S_ISREG)
-
-    def is_mount(self):
-        return os.path.ismount(self)
-
-    def is_symlink(self):
-        return self._mode_is(S_ISLNK, False)
-
-    def is_block_device(self):
-        return self._mode_is(S_ISBLK)
-
-    def is_char_device(self):
-        return self._mode_is(S_ISCHR)
-
-    def is_fifo(self):
-        return self._mode_is(S_ISFIFO)
-
-    def is_socket(self):
-        return self._mode_is(S_ISSOCK)
+        """Makes this path a hard link to the file target."""
+        os.link(os.fspath(target), str(self))
 
     def expanduser(self):
-        if not self._root and self._names and self._names[0].startswith("~"):
-            homedir = os.path.expanduser(self._names[0])
-            if homedir[:1] == "~":
-                raise RuntimeError("Could not determine home directory.")
-            return self._from_parts([homedir] + self._names[1:])
-        return self
+        """The path with a leading ~ or ~user replaced by that home directory."""
+        if self._root or not self._names or not self._names[0].startswith("~"):
+            return self
+        home = os.path.expanduser(self._names[0])
+        if home.startswith("~"):
+            raise RuntimeError("Could not determine home directory.")
+        return type(self)(home, *self._names[1:])
 
 
 class PosixPath(Path, PurePosixPath):
@@ -477,10 +559,10 @@ class PosixPath(Path, PurePosixPath):
     __slots__ = ()
 
 
-class WindowsPath(Path):
-    """Not available on POSIX systems, as in CPython."""
+class WindowsPath(Path, PureWindowsPath):
+    """Cannot be made on this system."""
 
     __slots__ = ()
 
     def __new__(cls, *args, **kwargs):
-        raise NotImplementedError("cannot instantiate %r on your system" % (cls.__name__,))
+        raise NotImplementedError(f"cannot instantiate {cls.__name__!r} on your system")
