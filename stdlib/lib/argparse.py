@@ -1,21 +1,16 @@
-"""Command-line parsing library.
+"""Command-line option and argument parsing.
 
-ArgumentParser with positional and optional arguments, the standard
-actions (store, store_const, store_true/false, append, append_const,
-count, extend, help, version, BooleanOptionalAction), nargs (N, ?, *, +,
-REMAINDER), choices, type, required, dest, metavar, argument groups,
-mutually exclusive groups, sub-commands, parents and fromfile_prefix_chars,
-plus the help formatter classes.  Parsing decisions, help layout, usage
-wrapping and error messages follow CPython's argparse so that output is
-identical.  No regular expressions are used: the argument patterns and the
-usage clean-ups are matched by small hand-written functions.
+ArgumentParser turns a list of strings into a Namespace, following the
+actions declared with add_argument(); it also writes usage, help and error
+messages.  The help layout, the usage wrapping and the messages are those of
+CPython's argparse, so scripts print the same text under both.
 
-How parsing works: every command-line string is classified as an option
-('O'), an argument ('A') or the '--' separator ('-'), giving a pattern
-string such as 'OAAOA'.  Each action's nargs is a small pattern over
-these letters (see _nargs_items); options take the longest run of
-arguments their pattern allows, and the positionals share out the
-arguments between options, as many positionals as possible at a time.
+The parser sorts the command line into a string of letters, one per word:
+'O' for an option, 'A' for an argument and '-' for the '--' separator.
+Each action's nargs says which runs of letters it may take (see
+_match_lengths); options take the longest run they can, and the positionals
+share out each stretch of arguments between two options, as many of them as
+possible, earlier ones first.
 """
 
 import os as _os
@@ -36,93 +31,92 @@ ONE_OR_MORE = '+'
 PARSER = 'A...'
 REMAINDER = '...'
 
-# Namespace attribute through which sub-parsers hand back the strings they
-# did not recognise.
+# A sub-parser leaves the strings it did not recognise in this namespace
+# attribute; parse_known_args() moves them to its list of extras.
 _UNRECOGNIZED_ARGS_ATTR = '_unrecognized_args'
 
-_ASCII_WS = ' \t\n\r\x0b\x0c'
+# Help text is re-flowed on ASCII whitespace only (other spaces such as
+# U+00A0 stay inside words).
+_ASCII_SPACES = ' \t\n\r\x0b\x0c'
 
 
-# ---------------------------------------------------------------------------
-# Small text helpers
-
-def _collapse_whitespace(text):
-    """Replace each run of ASCII whitespace by one space."""
-    out = []
-    previous_ws = False
-    for c in text:
-        is_ws = c in _ASCII_WS
-        if not (is_ws and previous_ws):
-            out.append(' ' if is_ws else c)
-        previous_ws = is_ws
-    return ''.join(out)
-
-
-def _terminal_width():
-    """Columns of the terminal, as shutil.get_terminal_size() finds them:
-    $COLUMNS, else the size of stdout's terminal, else 80."""
-    try:
-        columns = int(_os.environ['COLUMNS'])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = _os.get_terminal_size(_sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 80
-    return columns
+def _squeeze_spaces(text):
+    """Turn every run of ASCII whitespace into one space."""
+    pieces = []
+    in_space = False
+    for ch in text:
+        if ch in _ASCII_SPACES:
+            if not in_space:
+                pieces.append(' ')
+            in_space = True
+        else:
+            pieces.append(ch)
+            in_space = False
+    return ''.join(pieces)
 
 
-def _is_negative_number(s):
-    """Whether s looks like '-12' or '-1.5' / '-.5'."""
-    if not s.startswith('-'):
+def _is_negative_number(text):
+    """'-5', '-0.5' and '-.5' count as numbers, '-1e3' and '-inf' do not."""
+    if len(text) < 2 or text[0] != '-':
         return False
-    whole, dot, frac = s[1:].partition('.')
-    if not dot:
-        return whole.isdecimal()
-    return (whole == '' or whole.isdecimal()) and frac.isdecimal()
+    body = text[1:]
+    if body.isdecimal():
+        return True
+    whole, _, fraction = body.partition('.')
+    return (body.count('.') == 1 and fraction.isdecimal()
+            and (whole == '' or whole.isdecimal()))
 
 
-def _split_usage_parts(text):
-    """Split usage text into the pieces that line wrapping keeps whole: a
-    bracketed or parenthesised group (up to a run of closing brackets that
-    is followed by a space or the end), or else a run of non-spaces."""
-    parts = []
-    n = len(text)
+def _closing_end(text, start, closer):
+    """For a usage chunk opening at text[start], the index just past the
+    first run of `closer` characters that is followed by whitespace or the
+    end of the text, without crossing a newline; None if there is none."""
+    i = start + 1
+    while i < len(text) and text[i] != '\n':
+        if text[i] == closer:
+            j = i
+            while j < len(text) and text[j] == closer:
+                j += 1
+            if j == len(text) or text[j].isspace():
+                return j
+            i = j
+        else:
+            i += 1
+    return None
+
+
+def _usage_chunks(text):
+    """Split a usage string into the pieces that line wrapping keeps whole:
+    bracketed or parenthesised groups ending before a space, and words."""
+    chunks = []
     i = 0
-    while i < n:
-        if text[i] in _ASCII_WS:
+    while i < len(text):
+        if text[i].isspace():
             i += 1
             continue
         end = None
-        if text[i] in '[(':
-            close = ']' if text[i] == '[' else ')'
-            k = text.find(close, i + 1)
-            while k >= 0:
-                m = k
-                while m < n and text[m] == close:
-                    m += 1
-                if m == n or text[m] in _ASCII_WS:
-                    end = m
-                    break
-                k = text.find(close, m)
+        if text[i] == '(':
+            end = _closing_end(text, i, ')')
+        elif text[i] == '[':
+            end = _closing_end(text, i, ']')
         if end is None:
             end = i
-            while end < n and text[end] not in _ASCII_WS:
+            while end < len(text) and not text[end].isspace():
                 end += 1
-        parts.append(text[i:end])
+        chunks.append(text[i:end])
         i = end
-    return parts
+    return chunks
 
 
 def _tidy_brackets(text):
-    """Remove a space just after an opening or before a closing bracket or
-    parenthesis, then any bracket pairs left empty (they come from groups
-    whose options are all suppressed)."""
-    text = ''.join(c for i, c in enumerate(text)
-                   if not (c == ' ' and i and text[i - 1] in '[('))
-    text = ''.join(c for i, c in enumerate(text)
-                   if not (c == ' ' and text[i + 1:i + 2] in (']', ')')))
+    """Drop the spaces just inside brackets and parentheses, then any
+    bracket pair left with only spaces inside."""
+    kept = [ch for i, ch in enumerate(text)
+            if not (ch == ' ' and i > 0 and text[i - 1] in '[(')]
+    text = ''.join(kept)
+    kept = [ch for i, ch in enumerate(text)
+            if not (ch == ' ' and i + 1 < len(text) and text[i + 1] in '])')]
+    text = ''.join(kept)
     out = []
     i = 0
     while i < len(text):
@@ -135,28 +129,35 @@ def _tidy_brackets(text):
                 continue
         out.append(text[i])
         i += 1
-    return ''.join(out)
+    return ''.join(out).strip()
 
 
-# ---------------------------------------------------------------------------
+# ----------------------------------------------------------------------
 # Help formatting
+# ----------------------------------------------------------------------
 
 class HelpFormatter(object):
-    """Formatter for generating usage messages and argument help strings.
+    """Lays out usage and help text.
 
-    Only the name of this class is considered a public API; subclasses
-    customise it through the _fill_text, _split_lines, _get_help_string
-    and _get_default_metavar_* hooks.
-
-    Help is collected as a tree of sections whose items are rendered only
-    in format_help(), once every argument is known, so that the help
-    column can fit the longest argument.
+    Only the name of this class is public; subclasses customise the output
+    by overriding _fill_text, _split_lines, _get_help_string,
+    _format_action_invocation and the _get_default_metavar_for_* methods.
     """
+
+    class _Section(object):
+        """A titled block of help.  Its items are rendered only when the
+        whole help is, because the column of the argument help depends on
+        every argument added."""
+
+        def __init__(self, heading=None):
+            self.heading = heading
+            self.items = []
 
     def __init__(self, prog, indent_increment=2, max_help_position=24,
                  width=None):
         if width is None:
-            width = _terminal_width() - 2
+            import shutil
+            width = shutil.get_terminal_size().columns - 2
         self._prog = prog
         self._indent_increment = indent_increment
         self._max_help_position = min(max_help_position,
@@ -164,8 +165,8 @@ class HelpFormatter(object):
         self._width = width
         self._current_indent = 0
         self._action_max_length = 0
-        self._root_section = self._Section(self, None)
-        self._current_section = self._root_section
+        # The sections being filled: the whole help, then nested ones.
+        self._open_sections = [self._Section()]
 
     def _indent(self):
         self._current_indent += self._indent_increment
@@ -174,84 +175,71 @@ class HelpFormatter(object):
         self._current_indent -= self._indent_increment
         assert self._current_indent >= 0, 'Indent decreased below 0.'
 
-    class _Section(object):
-        """A (possibly titled) list of deferred formatting calls."""
+    def _queue(self, render, *args):
+        self._open_sections[-1].items.append(lambda: render(*args))
 
-        def __init__(self, formatter, parent, heading=None):
-            self.formatter = formatter
-            self.parent = parent
-            self.heading = heading
-            self.items = []
+    def _render_section(self, section, nested=True):
+        if nested:
+            self._indent()
+        body = self._join_parts([render() for render in section.items])
+        if nested:
+            self._dedent()
+        if not body:
+            return ''
+        title = ''
+        if section.heading is not None and section.heading is not SUPPRESS:
+            title = ' ' * self._current_indent + '%s:\n' % (section.heading,)
+        return self._join_parts(['\n', title, body, '\n'])
 
-        def format_help(self):
-            formatter = self.formatter
-            if self.parent is not None:
-                formatter._indent()
-            item_help = formatter._join_parts(
-                [func(*args) for func, args in self.items])
-            if self.parent is not None:
-                formatter._dedent()
-            if not item_help:
-                return ''       # empty sections vanish with their heading
-            heading = ''
-            if self.heading is not SUPPRESS and self.heading is not None:
-                heading = '%*s%s:\n' % (formatter._current_indent, '',
-                                        self.heading)
-            return formatter._join_parts(['\n', heading, item_help, '\n'])
-
-    def _add_item(self, func, args):
-        self._current_section.items.append((func, args))
-
-    # Building the help
+    # -- building the help: the order of calls is the order of the output
 
     def start_section(self, heading):
         self._indent()
-        section = self._Section(self, self._current_section, heading)
-        self._add_item(section.format_help, [])
-        self._current_section = section
+        section = self._Section(heading)
+        self._queue(self._render_section, section)
+        self._open_sections.append(section)
 
     def end_section(self):
-        self._current_section = self._current_section.parent
+        self._open_sections.pop()
         self._dedent()
 
     def add_text(self, text):
         if text is not SUPPRESS and text is not None:
-            self._add_item(self._format_text, [text])
+            self._queue(self._format_text, text)
 
     def add_usage(self, usage, actions, groups, prefix=None):
         if usage is not SUPPRESS:
-            self._add_item(self._format_usage, [usage, actions, groups,
-                                                prefix])
+            self._queue(self._format_usage, usage, actions, groups, prefix)
 
     def add_argument(self, action):
         if action.help is SUPPRESS:
             return
-        # The help column must clear the longest invocation, including
-        # those of sub-actions (indented one level more).
-        invocations = [self._format_action_invocation(action)]
-        for subaction in self._iter_indented_subactions(action):
-            invocations.append(self._format_action_invocation(subaction))
-        length = max(map(len, invocations)) + self._current_indent
-        self._action_max_length = max(self._action_max_length, length)
-        self._add_item(self._format_action, [action])
+        # The help column is placed after the widest invocation, so measure
+        # every invocation (sub-actions included) now.
+        widest = len(self._format_action_invocation(action))
+        for sub in self._iter_indented_subactions(action):
+            widest = max(widest, len(self._format_action_invocation(sub)))
+        self._action_max_length = max(self._action_max_length,
+                                      widest + self._current_indent)
+        self._queue(self._format_action, action)
 
     def add_arguments(self, actions):
         for action in actions:
             self.add_argument(action)
 
     def format_help(self):
-        help = self._root_section.format_help()
-        if help:
-            while '\n\n\n' in help:
-                help = help.replace('\n\n\n', '\n\n')
-            help = help.strip('\n') + '\n'
-        return help
+        text = self._render_section(self._open_sections[0], nested=False)
+        if not text:
+            return text
+        while '\n\n\n' in text:
+            text = text.replace('\n\n\n', '\n\n')
+        return text.strip('\n') + '\n'
 
     def _join_parts(self, part_strings):
-        return ''.join([part for part in part_strings
-                        if part and part is not SUPPRESS])
+        return ''.join(part for part in part_strings
+                       if part and part is not SUPPRESS)
 
-    # Usage
+    # -- usage
 
     def _format_usage(self, usage, actions, groups, prefix):
         if prefix is None:
@@ -268,160 +256,162 @@ class HelpFormatter(object):
         prog = '%(prog)s' % dict(prog=self._prog)
         optionals = [a for a in actions if a.option_strings]
         positionals = [a for a in actions if not a.option_strings]
-        action_usage = self._format_actions_usage(optionals + positionals,
-                                                  groups)
-        usage = ' '.join([s for s in [prog, action_usage] if s])
-        text_width = self._width - self._current_indent
-        if len(prefix) + len(usage) <= text_width:
-            return usage
+        whole = self._format_actions_usage(optionals + positionals, groups)
+        one_line = ' '.join(s for s in (prog, whole) if s)
+        room = self._width - self._current_indent
+        if len(prefix) + len(one_line) <= room:
+            return one_line
 
-        # Too long for one line: wrap the optionals and the positionals,
-        # each starting on a new line.
-        opt_parts = _split_usage_parts(
-            self._format_actions_usage(optionals, groups))
-        pos_parts = _split_usage_parts(
-            self._format_actions_usage(positionals, groups))
+        opt_chunks = _usage_chunks(self._format_actions_usage(optionals, groups))
+        pos_chunks = _usage_chunks(self._format_actions_usage(positionals, groups))
 
-        def wrap(parts, indent, first_line_prefix=None):
-            lines = []
-            line = []
-            used = len(first_line_prefix if first_line_prefix is not None
-                       else indent) - 1
-            for part in parts:
-                if line and used + 1 + len(part) > text_width:
-                    lines.append(indent + ' '.join(line))
-                    line = []
-                    used = len(indent) - 1
-                line.append(part)
-                used += len(part) + 1
-            if line:
-                lines.append(indent + ' '.join(line))
-            if first_line_prefix is not None:
-                lines[0] = lines[0][len(indent):]
-            return lines
-
-        if len(prefix) + len(prog) <= 0.75 * text_width:
-            # Continuation lines align after "usage: prog ".
-            indent = ' ' * (len(prefix) + len(prog) + 1)
-            if opt_parts:
-                lines = wrap([prog] + opt_parts, indent, prefix)
-                lines.extend(wrap(pos_parts, indent))
-            elif pos_parts:
-                lines = wrap([prog] + pos_parts, indent, prefix)
+        if len(prefix) + len(prog) <= 0.75 * room:
+            # Continuation lines line up with the first word after prog.
+            margin = ' ' * (len(prefix) + len(prog) + 1)
+            if opt_chunks:
+                lines = self._wrap_chunks([prog] + opt_chunks, margin, room,
+                                          len(prefix))
+                lines += self._wrap_chunks(pos_chunks, margin, room)
+            elif pos_chunks:
+                lines = self._wrap_chunks([prog] + pos_chunks, margin, room,
+                                          len(prefix))
             else:
                 lines = [prog]
         else:
-            # A long prog gets a line of its own.
-            indent = ' ' * len(prefix)
-            lines = wrap(opt_parts + pos_parts, indent)
+            # prog is too long to share its line: everything goes below it.
+            margin = ' ' * len(prefix)
+            lines = self._wrap_chunks(opt_chunks + pos_chunks, margin, room)
             if len(lines) > 1:
-                lines = wrap(opt_parts, indent) + wrap(pos_parts, indent)
+                lines = (self._wrap_chunks(opt_chunks, margin, room)
+                         + self._wrap_chunks(pos_chunks, margin, room))
             lines = [prog] + lines
         return '\n'.join(lines)
 
-    def _format_actions_usage(self, actions, groups):
-        # Mutually exclusive groups whose actions appear consecutively are
-        # shown as [a | b] (or (a | b) when required): remember what to
-        # insert before each action index.
-        group_actions = set()
-        inserts = {}
-        for group in groups:
-            if not group._group_actions:
-                raise ValueError(f'empty group {group}')
-            try:
-                start = actions.index(group._group_actions[0])
-            except ValueError:
-                continue
-            end = start + len(group._group_actions)
-            if actions[start:end] != group._group_actions:
-                continue
-            group_actions.update(group._group_actions)
-            shown = sum(1 for a in group._group_actions
-                        if a.help is not SUPPRESS)
-            if not group.required:
-                opening, closing = '[', ']'
-            elif shown > 1:
-                opening, closing = '(', ')'
-            else:
-                opening = closing = None
-            if opening is not None:
-                inserts[start] = (inserts[start] + ' ' + opening
-                                  if start in inserts else opening)
-                inserts[end] = (inserts[end] + closing
-                                if end in inserts else closing)
-            for i in range(start + 1, end):
-                inserts[i] = '|'
+    @staticmethod
+    def _wrap_chunks(chunks, margin, room, first_offset=None):
+        """Greedy-fill chunks into lines of at most `room` columns, each
+        line starting with `margin`.  With first_offset, the first line
+        instead starts after a prefix of that many columns (and carries no
+        margin of its own)."""
+        lines = []
+        current = []
+        used = (len(margin) if first_offset is None else first_offset) - 1
+        for chunk in chunks:
+            if current and used + 1 + len(chunk) > room:
+                lines.append(margin + ' '.join(current))
+                current = []
+                used = len(margin) - 1
+            current.append(chunk)
+            used += len(chunk) + 1
+        if current:
+            lines.append(margin + ' '.join(current))
+        if first_offset is not None:
+            lines[0] = lines[0][len(margin):]
+        return lines
 
-        parts = []
+    def _format_actions_usage(self, actions, groups):
+        # Where a mutually exclusive group's actions sit together in
+        # `actions`, mark its ends with brackets and its joints with '|'.
+        in_group = set()
+        marks = {}
+
+        def mark(index, text):
+            marks[index] = marks[index] + ' ' + text if index in marks else text
+
+        for group in groups:
+            members = group._group_actions
+            if not members:
+                raise ValueError(f'empty group {group}')
+            if members[0] not in actions:
+                continue
+            first = actions.index(members[0])
+            last = first + len(members)
+            if actions[first:last] != members:
+                continue
+            in_group.update(members)
+            shown = sum(1 for a in members if a.help is not SUPPRESS)
+            if not group.required:
+                mark(first, '[')
+                mark(last, ']')
+            elif shown > 1:
+                mark(first, '(')
+                mark(last, ')')
+            for i in range(first + 1, last):
+                marks[i] = '|'
+
+        pieces = []
         for i, action in enumerate(actions):
             if action.help is SUPPRESS:
-                # Hidden: drop it together with one adjacent separator.
-                parts.append(None)
-                if inserts.get(i) == '|':
-                    inserts.pop(i)
-                elif inserts.get(i + 1) == '|':
-                    inserts.pop(i + 1)
-            elif not action.option_strings:
-                default = self._get_default_metavar_for_positional(action)
-                part = self._format_args(action, default)
-                if action in group_actions and part[0] == '[' and \
-                        part[-1] == ']':
-                    part = part[1:-1]   # the group supplies the brackets
-                parts.append(part)
+                pieces.append(None)
+                # a hidden member takes one neighbouring '|' with it
+                if marks.get(i) == '|':
+                    del marks[i]
+                elif marks.get(i + 1) == '|':
+                    del marks[i + 1]
+            elif action.option_strings:
+                pieces.append(self._optional_usage(action, action in in_group))
             else:
-                if action.nargs == 0:
-                    part = action.format_usage()
-                else:
-                    default = self._get_default_metavar_for_optional(action)
-                    part = '%s %s' % (action.option_strings[0],
-                                      self._format_args(action, default))
-                if not action.required and action not in group_actions:
-                    part = '[%s]' % part
-                parts.append(part)
+                text = self._format_args(
+                    action, self._get_default_metavar_for_positional(action))
+                if action in in_group and text[:1] == '[' and text[-1:] == ']':
+                    text = text[1:-1]
+                pieces.append(text)
 
-        for i in sorted(inserts, reverse=True):
-            parts[i:i] = [inserts[i]]
-        text = ' '.join([part for part in parts if part is not None])
-        return _tidy_brackets(text).strip()
+        for index in sorted(marks, reverse=True):
+            pieces.insert(index, marks[index])
+        return _tidy_brackets(' '.join(p for p in pieces if p is not None))
 
-    # Text and argument entries
+    def _optional_usage(self, action, grouped):
+        if action.nargs == 0:
+            text = action.format_usage()
+        else:
+            metavar = self._get_default_metavar_for_optional(action)
+            text = '%s %s' % (action.option_strings[0],
+                              self._format_args(action, metavar))
+        if action.required or grouped:
+            return text
+        return '[%s]' % text
+
+    # -- text and arguments
 
     def _format_text(self, text):
         if '%(prog)' in text:
             text = text % dict(prog=self._prog)
-        text_width = max(self._width - self._current_indent, 11)
-        indent = ' ' * self._current_indent
-        return self._fill_text(text, text_width, indent) + '\n\n'
+        width = max(self._width - self._current_indent, 11)
+        return self._fill_text(text, width, ' ' * self._current_indent) + '\n\n'
 
     def _format_action(self, action):
-        # The invocation goes in the left column; the help starts in the
-        # help column, on the same line when the invocation fits there.
         help_position = min(self._action_max_length + 2,
                             self._max_help_position)
         help_width = max(self._width - help_position, 11)
-        action_width = help_position - self._current_indent - 2
-        header = self._format_action_invocation(action)
-        indent_first = 0
+        name_width = help_position - self._current_indent - 2
+        name = self._format_action_invocation(action)
+        pad = ' ' * self._current_indent
+
+        # The help starts beside the name when the name fits in its
+        # column, else on the next line.
         if not action.help:
-            header = '%*s%s\n' % (self._current_indent, '', header)
-        elif len(header) <= action_width:
-            header = '%*s%-*s  ' % (self._current_indent, '', action_width,
-                                    header)
+            parts = [pad + name + '\n']
+            first_indent = 0
+        elif len(name) <= name_width:
+            parts = [pad + name.ljust(name_width) + '  ']
+            first_indent = 0
         else:
-            header = '%*s%s\n' % (self._current_indent, '', header)
-            indent_first = help_position
-        parts = [header]
+            parts = [pad + name + '\n']
+            first_indent = help_position
+
         if action.help and action.help.strip():
-            help_text = self._expand_help(action)
-            if help_text:
-                lines = self._split_lines(help_text, help_width)
-                parts.append('%*s%s\n' % (indent_first, '', lines[0]))
-                for line in lines[1:]:
-                    parts.append('%*s%s\n' % (help_position, '', line))
-        elif not header.endswith('\n'):
+            text = self._expand_help(action)
+            if text:
+                lines = self._split_lines(text, help_width)
+                parts.append(' ' * first_indent + lines[0] + '\n')
+                parts.extend(' ' * help_position + line + '\n'
+                             for line in lines[1:])
+        elif not parts[0].endswith('\n'):
             parts.append('\n')
-        for subaction in self._iter_indented_subactions(action):
-            parts.append(self._format_action(subaction))
+
+        for sub in self._iter_indented_subactions(action):
+            parts.append(self._format_action(sub))
         return self._join_parts(parts)
 
     def _format_action_invocation(self, action):
@@ -432,78 +422,73 @@ class HelpFormatter(object):
         if action.nargs == 0:
             return ', '.join(action.option_strings)
         default = self._get_default_metavar_for_optional(action)
-        args_string = self._format_args(action, default)
-        return ', '.join('%s %s' % (option_string, args_string)
-                         for option_string in action.option_strings)
+        args = self._format_args(action, default)
+        return ', '.join('%s %s' % (option, args)
+                         for option in action.option_strings)
 
     def _metavar_formatter(self, action, default_metavar):
         if action.metavar is not None:
-            result = action.metavar
+            name = action.metavar
         elif action.choices is not None:
-            result = '{%s}' % ','.join(str(c) for c in action.choices)
+            name = '{%s}' % ','.join(str(choice) for choice in action.choices)
         else:
-            result = default_metavar
+            name = default_metavar
 
         def format(tuple_size):
-            if isinstance(result, tuple):
-                return result
-            return (result,) * tuple_size
+            return name if isinstance(name, tuple) else (name,) * tuple_size
         return format
 
     def _format_args(self, action, default_metavar):
-        get_metavar = self._metavar_formatter(action, default_metavar)
+        metavars = self._metavar_formatter(action, default_metavar)
         nargs = action.nargs
         if nargs is None:
-            return '%s' % get_metavar(1)
+            return '%s' % metavars(1)
         if nargs == OPTIONAL:
-            return '[%s]' % get_metavar(1)
+            return '[%s]' % metavars(1)
         if nargs == ZERO_OR_MORE:
-            metavar = get_metavar(1)
-            if len(metavar) == 2:
-                return '[%s [%s ...]]' % metavar
-            return '[%s ...]' % metavar
+            names = metavars(1)
+            if len(names) == 2:
+                return '[%s [%s ...]]' % names
+            return '[%s ...]' % names
         if nargs == ONE_OR_MORE:
-            return '%s [%s ...]' % get_metavar(2)
+            return '%s [%s ...]' % metavars(2)
         if nargs == REMAINDER:
             return '...'
         if nargs == PARSER:
-            return '%s ...' % get_metavar(1)
+            return '%s ...' % metavars(1)
         if nargs == SUPPRESS:
             return ''
         try:
-            formats = ['%s'] * nargs
+            template = ' '.join(['%s'] * nargs)
         except TypeError:
             raise ValueError('invalid nargs value') from None
-        return ' '.join(formats) % get_metavar(nargs)
+        return template % metavars(nargs)
 
     def _expand_help(self, action):
-        # %-format the help with the action's attributes, using names for
-        # types and functions and a plain list for choices.
-        params = dict(vars(action), prog=self._prog)
-        for name in list(params):
-            if params[name] is SUPPRESS:
-                del params[name]
-        for name in list(params):
-            if hasattr(params[name], '__name__'):
-                params[name] = params[name].__name__
+        params = {}
+        for key, value in dict(vars(action), prog=self._prog).items():
+            if value is SUPPRESS:
+                continue
+            params[key] = getattr(value, '__name__', value)
         if params.get('choices') is not None:
             params['choices'] = ', '.join(str(c) for c in params['choices'])
         return self._get_help_string(action) % params
 
     def _iter_indented_subactions(self, action):
-        get_subactions = getattr(action, '_get_subactions', None)
-        if get_subactions is not None:
-            self._indent()
-            yield from get_subactions()
-            self._dedent()
+        subactions = getattr(action, '_get_subactions', None)
+        if subactions is None:
+            return
+        self._indent()
+        yield from subactions()
+        self._dedent()
 
     def _split_lines(self, text, width):
         import textwrap
-        return textwrap.wrap(_collapse_whitespace(text).strip(), width)
+        return textwrap.wrap(_squeeze_spaces(text).strip(), width)
 
     def _fill_text(self, text, width, indent):
         import textwrap
-        return textwrap.fill(_collapse_whitespace(text).strip(), width,
+        return textwrap.fill(_squeeze_spaces(text).strip(), width,
                              initial_indent=indent, subsequent_indent=indent)
 
     def _get_help_string(self, action):
@@ -517,36 +502,33 @@ class HelpFormatter(object):
 
 
 class RawDescriptionHelpFormatter(HelpFormatter):
-    """Help message formatter which retains any formatting in
-    descriptions."""
+    """Keeps the description and epilog exactly as written."""
 
     def _fill_text(self, text, width, indent):
         return ''.join(indent + line for line in text.splitlines(keepends=True))
 
 
 class RawTextHelpFormatter(RawDescriptionHelpFormatter):
-    """Help message formatter which retains formatting of all help text."""
+    """Keeps all help text, argument help included, as written."""
 
     def _split_lines(self, text, width):
         return text.splitlines()
 
 
 class ArgumentDefaultsHelpFormatter(HelpFormatter):
-    """Help message formatter which adds default values to argument
-    help."""
+    """Appends ' (default: ...)' to the help of arguments that have one."""
 
     def _get_help_string(self, action):
-        help = action.help or ''
-        if '%(default)' not in help and action.default is not SUPPRESS:
-            if action.option_strings or \
-                    action.nargs in (OPTIONAL, ZERO_OR_MORE):
-                help += ' (default: %(default)s)'
-        return help
+        text = action.help or ''
+        if '%(default)' in text or action.default is SUPPRESS:
+            return text
+        if action.option_strings or action.nargs in (OPTIONAL, ZERO_OR_MORE):
+            text += ' (default: %(default)s)'
+        return text
 
 
 class MetavarTypeHelpFormatter(HelpFormatter):
-    """Help message formatter which uses the argument 'type' as the default
-    metavar value (instead of the argument 'dest')."""
+    """Names each argument's value after its type (int, str, ...)."""
 
     def _get_default_metavar_for_optional(self, action):
         return action.type.__name__
@@ -555,28 +537,27 @@ class MetavarTypeHelpFormatter(HelpFormatter):
         return action.type.__name__
 
 
-# ---------------------------------------------------------------------------
+# ----------------------------------------------------------------------
 # Errors
+# ----------------------------------------------------------------------
 
 def _get_action_name(argument):
-    """How an argument is named in error messages."""
+    """How error messages name an argument: its option strings, metavar,
+    dest or choices, whichever comes first."""
     if argument is None:
         return None
     if argument.option_strings:
         return '/'.join(argument.option_strings)
-    if argument.metavar not in (None, SUPPRESS):
-        return argument.metavar
-    if argument.dest not in (None, SUPPRESS):
-        return argument.dest
+    for name in (argument.metavar, argument.dest):
+        if name is not None and name is not SUPPRESS:
+            return name
     if argument.choices:
-        return '{' + ','.join(argument.choices) + '}'
+        return '{%s}' % ','.join(argument.choices)
     return None
 
 
 class ArgumentError(Exception):
-    """An error from creating or using an argument (optional or
-    positional); str() gives the message prefixed by the argument's
-    name."""
+    """A problem with one argument: bad value, missing value, conflict."""
 
     def __init__(self, argument, message):
         self.argument_name = _get_action_name(argument)
@@ -589,26 +570,27 @@ class ArgumentError(Exception):
 
 
 class ArgumentTypeError(Exception):
-    """An error from trying to convert a command line string to a type."""
+    """Raised by type= converters; its text becomes the error message."""
 
 
-# ---------------------------------------------------------------------------
+# ----------------------------------------------------------------------
 # Actions
+# ----------------------------------------------------------------------
 
 class _AttributeHolder(object):
-    """Provides a repr listing _get_args() and _get_kwargs()."""
+    """repr() as Name(positional, key=value, **{'odd key': value})."""
 
     def __repr__(self):
-        arg_strings = [repr(arg) for arg in self._get_args()]
-        star_args = {}
-        for name, value in self._get_kwargs():
-            if name.isidentifier():
-                arg_strings.append('%s=%r' % (name, value))
+        shown = [repr(arg) for arg in self._get_args()]
+        odd = {}
+        for key, value in self._get_kwargs():
+            if key.isidentifier():
+                shown.append('%s=%r' % (key, value))
             else:
-                star_args[name] = value
-        if star_args:
-            arg_strings.append('**%s' % repr(star_args))
-        return '%s(%s)' % (type(self).__name__, ', '.join(arg_strings))
+                odd[key] = value
+        if odd:
+            shown.append('**%r' % (odd,))
+        return '%s(%s)' % (type(self).__name__, ', '.join(shown))
 
     def _get_kwargs(self):
         return list(self.__dict__.items())
@@ -618,9 +600,11 @@ class _AttributeHolder(object):
 
 
 class Action(_AttributeHolder):
-    """How to turn the strings of one argument into a value: called with
-    (parser, namespace, values, option_string) once the strings are
-    converted.  The attributes are those given to add_argument()."""
+    """What one argument does when it is met on the command line.
+
+    Subclasses implement __call__(parser, namespace, values,
+    option_string=None), which usually stores `values` on the namespace.
+    """
 
     def __init__(self, option_strings, dest, nargs=None, const=None,
                  default=None, type=None, choices=None, required=False,
@@ -637,8 +621,8 @@ class Action(_AttributeHolder):
         self.metavar = metavar
 
     def _get_kwargs(self):
-        names = ['option_strings', 'dest', 'nargs', 'const', 'default',
-                 'type', 'choices', 'required', 'help', 'metavar']
+        names = ('option_strings', 'dest', 'nargs', 'const', 'default',
+                 'type', 'choices', 'required', 'help', 'metavar')
         return [(name, getattr(self, name)) for name in names]
 
     def format_usage(self):
@@ -648,47 +632,44 @@ class Action(_AttributeHolder):
         raise NotImplementedError('.__call__() not defined')
 
 
-def _copy_items(items):
-    # Appending actions must not modify a default list in place.
-    if items is None:
-        return []
-    if type(items) is list:
-        return items[:]
-    import copy
-    return copy.copy(items)
-
-
 class BooleanOptionalAction(Action):
-    """An option --foo that also gets a --no-foo form, storing True or
-    False."""
+    """--flag sets True and the added --no-flag sets False."""
 
     def __init__(self, option_strings, dest, default=None, type=None,
                  choices=None, required=False, help=None, metavar=None):
-        all_option_strings = []
-        for option_string in option_strings:
-            all_option_strings.append(option_string)
-            if option_string.startswith('--'):
-                all_option_strings.append('--no-' + option_string[2:])
-        super().__init__(option_strings=all_option_strings, dest=dest,
-                         nargs=0, default=default, type=type,
-                         choices=choices, required=required, help=help,
-                         metavar=metavar)
+        spellings = []
+        for option in option_strings:
+            spellings.append(option)
+            if option.startswith('--'):
+                spellings.append('--no-' + option[2:])
+        super().__init__(option_strings=spellings, dest=dest, nargs=0,
+                         default=default, type=type, choices=choices,
+                         required=required, help=help, metavar=metavar)
 
     def __call__(self, parser, namespace, values, option_string=None):
         if option_string in self.option_strings:
-            setattr(namespace, self.dest,
-                    not option_string.startswith('--no-'))
+            setattr(namespace, self.dest, not option_string.startswith('--no-'))
 
     def format_usage(self):
         return ' | '.join(self.option_strings)
 
 
-def _check_value_nargs(kind, nargs, const, zero_message):
+def _check_store_nargs(nargs, const, verb, hint):
     if nargs == 0:
-        raise ValueError('nargs for %s actions must be != 0; %s'
-                         % (kind, zero_message))
+        raise ValueError('nargs for %s actions must be != 0; if %s' % (verb, hint))
     if const is not None and nargs != OPTIONAL:
         raise ValueError('nargs must be %r to supply const' % OPTIONAL)
+
+
+def _list_copy(value):
+    """A fresh list holding the items of an append/extend destination, so
+    the default list is never modified in place."""
+    if value is None:
+        return []
+    if type(value) is list:
+        return value[:]
+    import copy
+    return copy.copy(value)
 
 
 class _StoreAction(Action):
@@ -696,14 +677,13 @@ class _StoreAction(Action):
     def __init__(self, option_strings, dest, nargs=None, const=None,
                  default=None, type=None, choices=None, required=False,
                  help=None, metavar=None):
-        _check_value_nargs('store', nargs, const,
-                           'if you have nothing to store, actions such as '
-                           'store true or store const may be more '
-                           'appropriate')
+        _check_store_nargs(nargs, const, 'store',
+                           'you have nothing to store, actions such as store '
+                           'true or store const may be more appropriate')
         super().__init__(option_strings=option_strings, dest=dest,
-                         nargs=nargs, const=const, default=default,
-                         type=type, choices=choices, required=required,
-                         help=help, metavar=metavar)
+                         nargs=nargs, const=const, default=default, type=type,
+                         choices=choices, required=required, help=help,
+                         metavar=metavar)
 
     def __call__(self, parser, namespace, values, option_string=None):
         setattr(namespace, self.dest, values)
@@ -725,18 +705,16 @@ class _StoreTrueAction(_StoreConstAction):
 
     def __init__(self, option_strings, dest, default=False, required=False,
                  help=None):
-        super().__init__(option_strings=option_strings, dest=dest,
-                         const=True, default=default, required=required,
-                         help=help)
+        super().__init__(option_strings=option_strings, dest=dest, const=True,
+                         default=default, required=required, help=help)
 
 
 class _StoreFalseAction(_StoreConstAction):
 
     def __init__(self, option_strings, dest, default=True, required=False,
                  help=None):
-        super().__init__(option_strings=option_strings, dest=dest,
-                         const=False, default=default, required=required,
-                         help=help)
+        super().__init__(option_strings=option_strings, dest=dest, const=False,
+                         default=default, required=required, help=help)
 
 
 class _AppendAction(Action):
@@ -744,17 +722,16 @@ class _AppendAction(Action):
     def __init__(self, option_strings, dest, nargs=None, const=None,
                  default=None, type=None, choices=None, required=False,
                  help=None, metavar=None):
-        _check_value_nargs('append', nargs, const,
-                           'if arg strings are not supplying the value to '
-                           'append, the append const action may be more '
-                           'appropriate')
+        _check_store_nargs(nargs, const, 'append',
+                           'arg strings are not supplying the value to append, '
+                           'the append const action may be more appropriate')
         super().__init__(option_strings=option_strings, dest=dest,
-                         nargs=nargs, const=const, default=default,
-                         type=type, choices=choices, required=required,
-                         help=help, metavar=metavar)
+                         nargs=nargs, const=const, default=default, type=type,
+                         choices=choices, required=required, help=help,
+                         metavar=metavar)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        items = _copy_items(getattr(namespace, self.dest, None))
+        items = _list_copy(getattr(namespace, self.dest, None))
         items.append(values)
         setattr(namespace, self.dest, items)
 
@@ -768,7 +745,7 @@ class _AppendConstAction(Action):
                          help=help, metavar=metavar)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        items = _copy_items(getattr(namespace, self.dest, None))
+        items = _list_copy(getattr(namespace, self.dest, None))
         items.append(self.const)
         setattr(namespace, self.dest, items)
 
@@ -807,11 +784,9 @@ class _VersionAction(Action):
         self.version = version
 
     def __call__(self, parser, namespace, values, option_string=None):
-        version = self.version
-        if version is None:
-            version = parser.version
+        text = self.version if self.version is not None else parser.version
         formatter = parser._get_formatter()
-        formatter.add_text(version)
+        formatter.add_text(text)
         parser._print_message(formatter.format_help(), _sys.stdout)
         parser.exit()
 
@@ -819,24 +794,24 @@ class _VersionAction(Action):
 class _ExtendAction(_AppendAction):
 
     def __call__(self, parser, namespace, values, option_string=None):
-        items = _copy_items(getattr(namespace, self.dest, None))
+        items = _list_copy(getattr(namespace, self.dest, None))
         items.extend(values)
         setattr(namespace, self.dest, items)
 
 
 class _SubParsersAction(Action):
-    """The positional that selects a sub-command: its value is the command
-    name followed by the strings left for that command's parser."""
+    """The positional that picks a sub-command and hands the rest of the
+    command line to that command's parser."""
 
     class _ChoicesPseudoAction(Action):
-        # Stands for one sub-command in the help listing.
+        """One line of the sub-command list in the help."""
 
         def __init__(self, name, aliases, help):
-            metavar = dest = name
+            label = name
             if aliases:
-                metavar += ' (%s)' % ', '.join(aliases)
-            super().__init__(option_strings=[], dest=dest, help=help,
-                             metavar=metavar)
+                label += ' (%s)' % ', '.join(aliases)
+            super().__init__(option_strings=[], dest=name, help=help,
+                             metavar=label)
 
     def __init__(self, option_strings, prog, parser_class, dest=SUPPRESS,
                  required=False, help=None, metavar=None):
@@ -849,6 +824,7 @@ class _SubParsersAction(Action):
                          required=required, help=help, metavar=metavar)
 
     def add_parser(self, name, **kwargs):
+        """Create, register and return the parser of sub-command `name`."""
         if kwargs.get('prog') is None:
             kwargs['prog'] = '%s %s' % (self._prog_prefix, name)
         aliases = kwargs.pop('aliases', ())
@@ -856,42 +832,39 @@ class _SubParsersAction(Action):
             raise ArgumentError(self, 'conflicting subparser: %s' % name)
         for alias in aliases:
             if alias in self._name_parser_map:
-                raise ArgumentError(
-                    self, 'conflicting subparser alias: %s' % alias)
+                raise ArgumentError(self, 'conflicting subparser alias: %s' % alias)
         if 'help' in kwargs:
-            self._choices_actions.append(self._ChoicesPseudoAction(
-                name, aliases, kwargs.pop('help')))
+            self._choices_actions.append(
+                self._ChoicesPseudoAction(name, aliases, kwargs.pop('help')))
         parser = self._parser_class(**kwargs)
-        self._name_parser_map[name] = parser
-        for alias in aliases:
-            self._name_parser_map[alias] = parser
+        for key in (name, *aliases):
+            self._name_parser_map[key] = parser
         return parser
 
     def _get_subactions(self):
         return self._choices_actions
 
     def __call__(self, parser, namespace, values, option_string=None):
-        parser_name, arg_strings = values[0], values[1:]
+        command, rest = values[0], values[1:]
         if self.dest is not SUPPRESS:
-            setattr(namespace, self.dest, parser_name)
+            setattr(namespace, self.dest, command)
         try:
-            subparser = self._name_parser_map[parser_name]
+            subparser = self._name_parser_map[command]
         except KeyError:
-            raise ArgumentError(self, 'unknown parser %r (choices: %s)' % (
-                parser_name, ', '.join(self._name_parser_map))) from None
-        # The sub-command's values (and defaults) override the parent's.
-        subnamespace, arg_strings = subparser.parse_known_args(arg_strings,
-                                                               None)
-        for key, value in vars(subnamespace).items():
+            choices = ', '.join(self._name_parser_map)
+            raise ArgumentError(self, 'unknown parser %r (choices: %s)'
+                                % (command, choices)) from None
+        # The command's own defaults win over the parent's values.
+        sub_namespace, leftover = subparser.parse_known_args(rest, None)
+        for key, value in vars(sub_namespace).items():
             setattr(namespace, key, value)
-        if arg_strings:
+        if leftover:
             vars(namespace).setdefault(_UNRECOGNIZED_ARGS_ATTR, [])
-            getattr(namespace, _UNRECOGNIZED_ARGS_ATTR).extend(arg_strings)
+            getattr(namespace, _UNRECOGNIZED_ARGS_ATTR).extend(leftover)
 
 
 class FileType(object):
-    """Factory for creating file object types: FileType('w')(name) opens
-    the file; '-' means stdin or stdout."""
+    """A type= factory that opens the named file ('-' is stdin/stdout)."""
 
     def __init__(self, mode='r', bufsize=-1, encoding=None, errors=None):
         self._mode = mode
@@ -901,12 +874,13 @@ class FileType(object):
 
     def __call__(self, string):
         if string == '-':
-            binary = 'b' in self._mode
             if 'r' in self._mode:
-                return _sys.stdin.buffer if binary else _sys.stdin
-            if any(c in self._mode for c in 'wax'):
-                return _sys.stdout.buffer if binary else _sys.stdout
-            raise ValueError('argument "-" with mode %r' % self._mode)
+                stream = _sys.stdin
+            elif any(c in self._mode for c in 'wax'):
+                stream = _sys.stdout
+            else:
+                raise ValueError('argument "-" with mode %r' % self._mode)
+            return stream.buffer if 'b' in self._mode else stream
         try:
             return open(string, self._mode, self._bufsize, self._encoding,
                         self._errors)
@@ -914,24 +888,21 @@ class FileType(object):
             raise ArgumentTypeError("can't open '%s': %s" % (string, e))
 
     def __repr__(self):
-        args = [repr(arg) for arg in (self._mode, self._bufsize)
-                if arg != -1]
-        args += ['%s=%r' % (kw, arg) for kw, arg in
-                 (('encoding', self._encoding), ('errors', self._errors))
-                 if arg is not None]
-        return '%s(%s)' % (type(self).__name__, ', '.join(args))
+        shown = [repr(value) for value in (self._mode, self._bufsize)
+                 if value != -1]
+        shown += ['%s=%r' % (key, value)
+                  for key, value in (('encoding', self._encoding),
+                                     ('errors', self._errors))
+                  if value is not None]
+        return '%s(%s)' % (type(self).__name__, ', '.join(shown))
 
 
 class Namespace(_AttributeHolder):
-    """Simple object for storing attributes.
-
-    Implements equality by attribute names and values, and provides a
-    simple string representation.
-    """
+    """A plain object holding the parsed values as attributes."""
 
     def __init__(self, **kwargs):
-        for name in kwargs:
-            setattr(self, name, kwargs[name])
+        for key, value in kwargs.items():
+            setattr(self, key, value)
 
     def __eq__(self, other):
         if not isinstance(other, Namespace):
@@ -942,86 +913,111 @@ class Namespace(_AttributeHolder):
         return key in self.__dict__
 
 
-# ---------------------------------------------------------------------------
-# Matching nargs against the pattern of argument kinds
+# ----------------------------------------------------------------------
+# Matching nargs against the command-line pattern
+# ----------------------------------------------------------------------
 
-_MANY = None
+def _run_length(pattern, start, letters):
+    end = start
+    while end < len(pattern) and pattern[end] in letters:
+        end += 1
+    return end - start
 
 
-def _nargs_items(nargs, is_optional):
-    """The pattern matching the strings one action consumes, as a list of
-    (allowed kinds, minimum, maximum) items over 'A' (argument), 'O'
-    (option) and '-' ('--').  Positionals may include '--' markers;
-    options may not."""
-    dashes = [] if is_optional else [('-', 0, _MANY)]
-    args_or_dashes = 'A' if is_optional else 'A-'
-    anything = 'AO' if is_optional else '-AO'
+def _match_lengths(nargs, positional, pattern, start):
+    """The numbers of strings, longest first, that an argument with this
+    nargs can take from pattern[start:].  Only positionals may swallow
+    '--' separators ('-') around their values."""
+    if not positional:
+        args = _run_length(pattern, start, 'A')
+        if nargs is None:
+            return [1] if args else []
+        if nargs == OPTIONAL:
+            return [1, 0] if args else [0]
+        if nargs == ZERO_OR_MORE:
+            return range(args, -1, -1)
+        if nargs == ONE_OR_MORE:
+            return range(args, 0, -1)
+        if nargs == REMAINDER:
+            return range(_run_length(pattern, start, 'AO'), -1, -1)
+        if nargs == PARSER:
+            if not args:
+                return []
+            return range(_run_length(pattern, start, 'AO'), 0, -1)
+        if nargs == SUPPRESS:
+            return [0]
+        return [nargs] if args >= nargs else ([0] if nargs <= 0 else [])
+
+    dashes = _run_length(pattern, start, '-')
+    value_at = start + dashes
+    has_value = value_at < len(pattern) and pattern[value_at] == 'A'
+    rest = len(pattern) - start
     if nargs is None:
-        return dashes + [('A', 1, 1)] + dashes
+        if not has_value:
+            return []
+        tail = _run_length(pattern, value_at + 1, '-')
+        return range(dashes + 1 + tail, dashes, -1)
     if nargs == OPTIONAL:
-        return dashes + [('A', 0, 1)] + dashes
+        lengths = list(range(dashes, -1, -1))
+        if has_value:
+            tail = _run_length(pattern, value_at + 1, '-')
+            lengths[:0] = range(dashes + 1 + tail, dashes, -1)
+        return lengths
     if nargs == ZERO_OR_MORE:
-        return dashes + [(args_or_dashes, 0, _MANY)]
+        return range(_run_length(pattern, start, 'A-'), -1, -1)
     if nargs == ONE_OR_MORE:
-        return dashes + [('A', 1, 1), (args_or_dashes, 0, _MANY)]
+        if not has_value:
+            return []
+        return range(_run_length(pattern, start, 'A-'), dashes, -1)
     if nargs == REMAINDER:
-        return [(anything, 0, _MANY)]
+        return range(rest, -1, -1)
     if nargs == PARSER:
-        return dashes + [('A', 1, 1), (anything, 0, _MANY)]
-    if nargs == SUPPRESS:
-        return dashes + dashes
-    items = list(dashes)
-    for i in range(nargs):
-        if i:
-            items.extend(dashes)
-        items.append(('A', 1, 1))
-    return items + dashes
+        return range(rest, dashes, -1) if has_value else []
+    if nargs == SUPPRESS or nargs <= 0:
+        return range(dashes, -1, -1)
+    # N values, with any separators between them and after them.
+    end = start
+    for _ in range(nargs):
+        end += _run_length(pattern, end, '-')
+        if end >= len(pattern) or pattern[end] != 'A':
+            return []
+        end += 1
+    tail = _run_length(pattern, end, '-')
+    return range(end - start + tail, end - start - 1, -1)
 
 
-def _match_groups(groups, text):
-    """Match consecutive groups of items at the start of text, each item
-    as greedily as possible but giving way (backtracking) so that later
-    items can match too.  Return the length matched by each group, or None
-    if there is no match."""
-    items = [(kinds, lo, hi, index)
-             for index, group in enumerate(groups)
-             for kinds, lo, hi in group]
-    ends = [0] * len(items)
+def _share_out(actions, pattern):
+    """Counts of strings for as many of `actions` (from the first) as can
+    match a prefix of pattern together, each taking as much as it can
+    while leaving enough for the ones after it; [] if not even one can."""
+    for count in range(len(actions), 0, -1):
+        kinds = [(a.nargs, not a.option_strings) for a in actions[:count]]
+        dead_ends = set()
 
-    def match(i, pos):
-        if i == len(items):
-            return True
-        kinds, lo, hi, _ = items[i]
-        limit = pos
-        while limit < len(text) and text[limit] in kinds and \
-                (hi is _MANY or limit - pos < hi):
-            limit += 1
-        for end in range(limit, pos + lo - 1, -1):
-            ends[i] = end
-            if match(i + 1, end):
-                return True
-        return False
+        def fit(i, pos):
+            if i == len(kinds):
+                return []
+            if (i, pos) in dead_ends:
+                return None
+            nargs, positional = kinds[i]
+            for n in _match_lengths(nargs, positional, pattern, pos):
+                tail = fit(i + 1, pos + n)
+                if tail is not None:
+                    return [n] + tail
+            dead_ends.add((i, pos))
+            return None
 
-    if not match(0, 0):
-        return None
-    lengths = []
-    start = 0
-    for index in range(len(groups)):
-        end = start
-        for item, item_end in zip(items, ends):
-            if item[3] == index:
-                end = item_end
-        lengths.append(end - start)
-        start = end
-    return lengths
+        counts = fit(0, 0)
+        if counts is not None:
+            return counts
+    return []
 
 
-# ---------------------------------------------------------------------------
-# Containers of arguments: parsers and groups
+# ----------------------------------------------------------------------
+# Containers of actions: parsers and groups
+# ----------------------------------------------------------------------
 
 class _ActionsContainer(object):
-    """What parsers and argument groups share: adding arguments, the
-    action registry, option strings and defaults."""
 
     def __init__(self, description, prefix_chars, argument_default,
                  conflict_handler):
@@ -1030,37 +1026,39 @@ class _ActionsContainer(object):
         self.argument_default = argument_default
         self.prefix_chars = prefix_chars
         self.conflict_handler = conflict_handler
+        self._get_handler()
 
         self._registries = {}
-        for name, action_class in (
-                (None, _StoreAction), ('store', _StoreAction),
-                ('store_const', _StoreConstAction),
-                ('store_true', _StoreTrueAction),
-                ('store_false', _StoreFalseAction),
-                ('append', _AppendAction),
-                ('append_const', _AppendConstAction),
-                ('count', _CountAction), ('help', _HelpAction),
-                ('version', _VersionAction), ('parsers', _SubParsersAction),
-                ('extend', _ExtendAction)):
-            self.register('action', name, action_class)
-
-        self._get_handler()     # validates conflict_handler
+        for name, cls in ((None, _StoreAction), ('store', _StoreAction),
+                          ('store_const', _StoreConstAction),
+                          ('store_true', _StoreTrueAction),
+                          ('store_false', _StoreFalseAction),
+                          ('append', _AppendAction),
+                          ('append_const', _AppendConstAction),
+                          ('count', _CountAction), ('help', _HelpAction),
+                          ('version', _VersionAction),
+                          ('parsers', _SubParsersAction),
+                          ('extend', _ExtendAction)):
+            self.register('action', name, cls)
 
         self._actions = []
         self._option_string_actions = {}
         self._action_groups = []
         self._mutually_exclusive_groups = []
         self._defaults = {}
-        # Non-empty when some option looks like a negative number (then
-        # '-1' on the command line is an option, not a value).  A list so
-        # that groups can share it with their parser.
+        # Holds an entry once an option looks like a negative number; then
+        # '-5' on the command line is taken for an option, not a value.
         self._has_negative_number_optionals = []
+
+    # -- registries map names used in add_argument() to classes/functions
 
     def register(self, registry_name, value, object):
         self._registries.setdefault(registry_name, {})[value] = object
 
     def _registry_get(self, registry_name, value, default=None):
-        return self._registries[registry_name].get(value, default)
+        return self._registries.get(registry_name, {}).get(value, default)
+
+    # -- defaults
 
     def set_defaults(self, **kwargs):
         self._defaults.update(kwargs)
@@ -1074,23 +1072,22 @@ class _ActionsContainer(object):
                 return action.default
         return self._defaults.get(dest, None)
 
+    # -- adding arguments
+
     def add_argument(self, *args, **kwargs):
-        """
-        add_argument(dest, ..., name=value, ...)
+        """add_argument(dest, ..., name=value, ...)
         add_argument(option_string, option_string, ..., name=value, ...)
         """
-        if not args or len(args) == 1 and args[0][0] not in self.prefix_chars:
+        if not args or (len(args) == 1 and args[0][0] not in self.prefix_chars):
             if args and 'dest' in kwargs:
-                raise ValueError('dest supplied twice for positional '
-                                 'argument')
+                raise ValueError('dest supplied twice for positional argument')
             kwargs = self._get_positional_kwargs(*args, **kwargs)
         else:
             kwargs = self._get_optional_kwargs(*args, **kwargs)
 
         if 'default' not in kwargs:
-            dest = kwargs['dest']
-            if dest in self._defaults:
-                kwargs['default'] = self._defaults[dest]
+            if kwargs['dest'] in self._defaults:
+                kwargs['default'] = self._defaults[kwargs['dest']]
             elif self.argument_default is not None:
                 kwargs['default'] = self.argument_default
 
@@ -1099,21 +1096,19 @@ class _ActionsContainer(object):
             raise ValueError('unknown action "%s"' % (action_class,))
         action = action_class(**kwargs)
 
-        type_func = self._registry_get('type', action.type, action.type)
-        if not callable(type_func):
-            raise ValueError('%r is not callable' % (type_func,))
-        if type_func is FileType:
+        converter = self._registry_get('type', action.type, action.type)
+        if not callable(converter):
+            raise ValueError('%r is not callable' % (converter,))
+        if converter is FileType:
             raise ValueError('%r is a FileType class object, instance of it'
-                             ' must be passed' % (type_func,))
-
-        # Formatting the arguments checks that a tuple metavar has as many
-        # names as nargs needs.
-        if hasattr(self, '_get_formatter'):
+                             ' must be passed' % (converter,))
+        if isinstance(self, ArgumentParser):
+            # Formatting the arguments now catches a metavar tuple of the
+            # wrong size before it breaks the help.
             try:
                 self._get_formatter()._format_args(action, None)
             except TypeError:
-                raise ValueError('length of metavar tuple does not match '
-                                 'nargs')
+                raise ValueError('length of metavar tuple does not match nargs')
         return self._add_action(action)
 
     def add_argument_group(self, *args, **kwargs):
@@ -1130,10 +1125,9 @@ class _ActionsContainer(object):
         self._check_conflict(action)
         self._actions.append(action)
         action.container = self
-        for option_string in action.option_strings:
-            self._option_string_actions[option_string] = action
-            if _is_negative_number(option_string) and \
-                    not self._has_negative_number_optionals:
+        for option in action.option_strings:
+            self._option_string_actions[option] = action
+            if _is_negative_number(option) and not self._has_negative_number_optionals:
                 self._has_negative_number_optionals.append(True)
         return action
 
@@ -1141,105 +1135,104 @@ class _ActionsContainer(object):
         self._actions.remove(action)
 
     def _add_container_actions(self, container):
-        """Copy the arguments of container (a parent parser), keeping them
-        in groups of the same titles and in the same exclusive groups."""
-        groups_by_title = {}
+        """Copy the arguments, groups and mutually exclusive groups of a
+        parent parser into this one."""
+        by_title = {}
         for group in self._action_groups:
-            if group.title in groups_by_title:
-                raise ValueError('cannot merge actions - two groups are '
-                                 'named %r' % (group.title,))
-            groups_by_title[group.title] = group
-        target = {}
-        for group in container._action_groups:
-            if group.title not in groups_by_title:
-                groups_by_title[group.title] = self.add_argument_group(
-                    title=group.title, description=group.description,
-                    conflict_handler=group.conflict_handler)
-            for action in group._group_actions:
-                target[action] = groups_by_title[group.title]
-        for group in container._mutually_exclusive_groups:
-            mutex_group = self.add_mutually_exclusive_group(
-                required=group.required)
-            for action in group._group_actions:
-                target[action] = mutex_group
+            if group.title in by_title:
+                raise ValueError('cannot merge actions - two groups are named %r'
+                                 % (group.title,))
+            by_title[group.title] = group
+
+        # Each parent argument goes to the group of the same title (made
+        # when missing), or to a copy of its mutually exclusive group.
+        home = {}
+        for theirs in container._action_groups:
+            ours = by_title.get(theirs.title)
+            if ours is None:
+                ours = by_title[theirs.title] = self.add_argument_group(
+                    title=theirs.title, description=theirs.description,
+                    conflict_handler=theirs.conflict_handler)
+            home.update(dict.fromkeys(theirs._group_actions, ours))
+        for theirs in container._mutually_exclusive_groups:
+            ours = self.add_mutually_exclusive_group(required=theirs.required)
+            home.update(dict.fromkeys(theirs._group_actions, ours))
         for action in container._actions:
-            target.get(action, self)._add_action(action)
+            home.get(action, self)._add_action(action)
 
     def _get_positional_kwargs(self, dest, **kwargs):
         if 'required' in kwargs:
-            raise TypeError("'required' is an invalid argument for "
-                            "positionals")
-        # A positional is required unless it can match nothing ('?', or
-        # '*' with a default).
+            raise TypeError("'required' is an invalid argument for positionals")
         nargs = kwargs.get('nargs')
-        if nargs not in (OPTIONAL, ZERO_OR_MORE) or \
-                nargs == ZERO_OR_MORE and 'default' not in kwargs:
+        # '?' and '*' positionals may be left out (a '*' one only when it
+        # has a default).
+        if nargs not in (OPTIONAL, ZERO_OR_MORE) or (
+                nargs == ZERO_OR_MORE and 'default' not in kwargs):
             kwargs['required'] = True
         return dict(kwargs, dest=dest, option_strings=[])
 
     def _get_optional_kwargs(self, *args, **kwargs):
-        option_strings = []
-        long_option_strings = []
-        for option_string in args:
-            if not option_string[0] in self.prefix_chars:
-                raise ValueError('invalid option string %r: must start with '
-                                 'a character %r'
-                                 % (option_string, self.prefix_chars))
-            option_strings.append(option_string)
-            if len(option_string) > 1 and \
-                    option_string[1] in self.prefix_chars:
-                long_option_strings.append(option_string)
-        # dest comes from the first long option ('--foo-bar' -> 'foo_bar'),
-        # else from the first short one ('-x' -> 'x').
+        long_options = []
+        for option in args:
+            if option[0] not in self.prefix_chars:
+                raise ValueError('invalid option string %r: must start with a '
+                                 'character %r' % (option, self.prefix_chars))
+            if len(option) > 1 and option[1] in self.prefix_chars:
+                long_options.append(option)
         dest = kwargs.pop('dest', None)
         if dest is None:
-            source = (long_option_strings or option_strings)[0]
+            source = long_options[0] if long_options else args[0]
             dest = source.lstrip(self.prefix_chars)
             if not dest:
                 raise ValueError('dest= is required for options like %r'
-                                 % option_string)
+                                 % (args[-1],))
             dest = dest.replace('-', '_')
-        return dict(kwargs, dest=dest, option_strings=option_strings)
+        return dict(kwargs, dest=dest, option_strings=list(args))
 
     def _pop_action_class(self, kwargs, default=None):
         action = kwargs.pop('action', default)
         return self._registry_get('action', action, action)
 
+    # -- option string conflicts
+
     def _get_handler(self):
-        try:
-            return getattr(self, '_handle_conflict_%s' % self.conflict_handler)
-        except AttributeError:
+        handler = getattr(self, '_handle_conflict_%s' % self.conflict_handler,
+                          None)
+        if handler is None:
             raise ValueError('invalid conflict_resolution value: %r'
-                             % self.conflict_handler) from None
+                             % self.conflict_handler)
+        return handler
 
     def _check_conflict(self, action):
-        conflicts = [(option_string, self._option_string_actions[option_string])
-                     for option_string in action.option_strings
-                     if option_string in self._option_string_actions]
-        if conflicts:
-            self._get_handler()(action, conflicts)
+        clashes = [(option, self._option_string_actions[option])
+                   for option in action.option_strings
+                   if option in self._option_string_actions]
+        if clashes:
+            self._get_handler()(action, clashes)
 
     def _handle_conflict_error(self, action, conflicting_actions):
-        message = ('conflicting option string: %s'
-                   if len(conflicting_actions) == 1 else
-                   'conflicting option strings: %s')
-        raise ArgumentError(action, message % ', '.join(
-            option_string for option_string, _ in conflicting_actions))
+        options = ', '.join(option for option, _ in conflicting_actions)
+        noun = 'string' if len(conflicting_actions) == 1 else 'strings'
+        raise ArgumentError(action, 'conflicting option %s: %s' % (noun, options))
 
     def _handle_conflict_resolve(self, action, conflicting_actions):
-        # The new action wins: older actions lose the option strings (and
-        # disappear when none are left).
-        for option_string, old_action in conflicting_actions:
-            old_action.option_strings.remove(option_string)
-            self._option_string_actions.pop(option_string, None)
-            if not old_action.option_strings:
-                old_action.container._remove_action(old_action)
+        # The newer argument takes the option strings; an older one left
+        # with none disappears.
+        for option, older in conflicting_actions:
+            older.option_strings.remove(option)
+            self._option_string_actions.pop(option, None)
+            if not older.option_strings:
+                older.container._remove_action(older)
+
+
+# What an argument group shares with the parser (or group) it belongs to.
+_SHARED_WITH_GROUPS = ('_registries', '_actions', '_option_string_actions',
+                       '_defaults', '_has_negative_number_optionals',
+                       '_mutually_exclusive_groups')
 
 
 class _ArgumentGroup(_ActionsContainer):
-    """A titled group of arguments in the help.  Its arguments also belong
-    to the parser, with which it shares actions, option strings and
-    defaults."""
+    """A titled section of the help; its arguments belong to the parser."""
 
     def __init__(self, container, title=None, description=None, **kwargs):
         kwargs.setdefault('conflict_handler', container.conflict_handler)
@@ -1248,13 +1241,9 @@ class _ArgumentGroup(_ActionsContainer):
         super().__init__(description=description, **kwargs)
         self.title = title
         self._group_actions = []
-        self._registries = container._registries
-        self._actions = container._actions
-        self._option_string_actions = container._option_string_actions
-        self._defaults = container._defaults
-        self._has_negative_number_optionals = \
-            container._has_negative_number_optionals
-        self._mutually_exclusive_groups = container._mutually_exclusive_groups
+        # Arguments added through the group are the container's arguments.
+        for name in _SHARED_WITH_GROUPS:
+            setattr(self, name, getattr(container, name))
 
     def _add_action(self, action):
         action = super()._add_action(action)
@@ -1267,8 +1256,7 @@ class _ArgumentGroup(_ActionsContainer):
 
 
 class _MutuallyExclusiveGroup(_ArgumentGroup):
-    """Arguments of which at most one (exactly one if required) may be
-    given."""
+    """Arguments of which at most one (exactly one if required) is given."""
 
     def __init__(self, container, required=False):
         super().__init__(container)
@@ -1287,186 +1275,193 @@ class _MutuallyExclusiveGroup(_ArgumentGroup):
         self._group_actions.remove(action)
 
 
-class _ParseRun:
-    """One run of ArgumentParser._parse_known_args over arg_strings."""
+# ----------------------------------------------------------------------
+# One run of the parser over a command line
+# ----------------------------------------------------------------------
 
-    def __init__(self, parser, arg_strings, namespace):
+class _Parse(object):
+    """The state of one parse: the strings, their O/A/- pattern, what
+    has been seen so far and what is left over."""
+
+    def __init__(self, parser, strings, namespace):
         self.parser = parser
-        self.arg_strings = arg_strings
+        self.strings = strings
         self.namespace = namespace
         self.extras = []
-        self.seen_actions = set()
-        self.seen_non_default_actions = set()
-        # For each action in an exclusive group, the others of the group.
-        self.conflicts = {}
-        for group in parser._mutually_exclusive_groups:
-            for action in group._group_actions:
-                self.conflicts.setdefault(action, []).extend(
-                    a for a in group._group_actions if a is not action)
-        # Classify the strings: 'O' option, 'A' argument, '-' the first
-        # '--' (everything after it is an argument).
-        self.option_tuples = {}
-        kinds = []
-        after_dashes = False
-        for i, arg_string in enumerate(arg_strings):
-            if after_dashes:
-                kinds.append('A')
-            elif arg_string == '--':
-                kinds.append('-')
-                after_dashes = True
-            else:
-                option_tuple = parser._parse_optional(arg_string)
-                if option_tuple is None:
-                    kinds.append('A')
-                else:
-                    self.option_tuples[i] = option_tuple
-                    kinds.append('O')
-        self.kinds = ''.join(kinds)
-        self.positionals = parser._get_positional_actions()
+        self.seen = set()
+        self.seen_non_default = set()
+        self.waiting = [a for a in parser._actions if not a.option_strings]
 
-    def take_action(self, action, argument_strings, option_string=None):
-        self.seen_actions.add(action)
-        values = self.parser._get_values(action, argument_strings)
-        # An action that only produced its default does not count as given
-        # for the exclusive-group checks.
+        # Every member of a mutually exclusive group excludes the others.
+        self.excludes = {}
+        for group in parser._mutually_exclusive_groups:
+            for member in group._group_actions:
+                self.excludes.setdefault(member, []).extend(
+                    other for other in group._group_actions if other is not member)
+
+        # 'O' option, 'A' argument, '-' the first '--' (after which every
+        # string is an argument).
+        self.options = {}
+        letters = []
+        for i, text in enumerate(strings):
+            if '-' in letters:
+                letters.append('A')
+            elif text == '--':
+                letters.append('-')
+            else:
+                found = parser._parse_optional(text)
+                if found is not None:
+                    self.options[i] = found
+                letters.append('A' if found is None else 'O')
+        self.pattern = ''.join(letters)
+
+    def run(self):
+        positions = sorted(self.options)
+        upcoming = 0
+        index = 0
+        while True:
+            while upcoming < len(positions) and positions[upcoming] < index:
+                upcoming += 1
+            if upcoming == len(positions):
+                break
+            option_at = positions[upcoming]
+            if index != option_at:
+                end = self.consume_positionals(index)
+                if end > index:
+                    index = end
+                    continue
+                # no positional wants these strings
+                self.extras.extend(self.strings[index:option_at])
+                index = option_at
+            index = self.consume_option(index)
+        end = self.consume_positionals(index)
+        self.extras.extend(self.strings[end:])
+        self.finish()
+        return self.namespace, self.extras
+
+    def apply(self, action, strings, option_string=None):
+        parser = self.parser
+        self.seen.add(action)
+        values = parser._get_values(action, strings)
+        # Only a value other than the default itself counts against the
+        # other members of a mutually exclusive group.
         if values is not action.default:
-            self.seen_non_default_actions.add(action)
-            for other in self.conflicts.get(action, ()):
-                if other in self.seen_non_default_actions:
+            self.seen_non_default.add(action)
+            for other in self.excludes.get(action, ()):
+                if other in self.seen_non_default:
                     raise ArgumentError(action, 'not allowed with argument %s'
                                         % _get_action_name(other))
         if values is not SUPPRESS:
-            action(self.parser, self.namespace, values, option_string)
+            action(parser, self.namespace, values, option_string)
 
-    def consume_optional(self, index):
-        """Handle the option at index (and its arguments); return the
-        index after them."""
+    def consume_positionals(self, index):
+        counts = _share_out(self.waiting, self.pattern[index:])
+        for action, count in zip(self.waiting[:], counts):
+            strings = self.strings[index:index + count]
+            index += count
+            self.apply(action, strings)
+        del self.waiting[:len(counts)]
+        return index
+
+    def consume_option(self, index):
         parser = self.parser
-        action, option_string, explicit_arg = self.option_tuples[index]
+        action, option_string, explicit = self.options[index]
         calls = []
         while True:
             if action is None:
-                # Not an option of this parser (maybe of a sub-parser).
-                self.extras.append(self.arg_strings[index])
+                self.extras.append(self.strings[index])
                 return index + 1
-            if explicit_arg is None:
-                start = index + 1
-                count = parser._match_argument(action, self.kinds[start:])
-                calls.append((action, self.arg_strings[start:start + count],
+            if explicit is None:
+                count = parser._match_argument(action, self.pattern[index + 1:])
+                calls.append((action, self.strings[index + 1:index + 1 + count],
                               option_string))
-                stop = start + count
+                end = index + 1 + count
                 break
-            # The option came with an attached argument ('--x=1', '-x1').
             count = parser._match_argument(action, 'A')
             if count == 1:
-                calls.append((action, [explicit_arg], option_string))
-                stop = index + 1
+                calls.append((action, [explicit], option_string))
+                end = index + 1
                 break
-            if count == 0 and option_string[1] not in parser.prefix_chars \
-                    and explicit_arg != '':
-                # '-xyz' with a flag -x: the rest are more short flags.
+            # '-xyz' where -x takes no value: go on with -y, then -z.
+            if (count == 0 and option_string[1] not in parser.prefix_chars
+                    and explicit != ''):
                 calls.append((action, [], option_string))
-                option_string = option_string[0] + explicit_arg[0]
-                if option_string not in parser._option_string_actions:
-                    raise ArgumentError(action, 'ignored explicit argument '
-                                        '%r' % explicit_arg)
-                action = parser._option_string_actions[option_string]
-                explicit_arg = explicit_arg[1:] or None
-                continue
-            raise ArgumentError(action, 'ignored explicit argument %r'
-                                % explicit_arg)
-        for action, args, option_string in calls:
-            self.take_action(action, args, option_string)
-        return stop
-
-    def consume_positionals(self, index):
-        """Give the arguments from index on to as many of the remaining
-        positionals as can match; return the index after them."""
-        counts = self.parser._match_arguments_partial(self.positionals,
-                                                      self.kinds[index:])
-        for action, count in zip(self.positionals, counts):
-            self.take_action(action, self.arg_strings[index:index + count])
-            index += count
-        del self.positionals[:len(counts)]
-        return index
-
-    def run(self):
-        index = 0
-        last_option = max(self.option_tuples, default=-1)
-        while index <= last_option:
-            next_option = min(i for i in self.option_tuples if i >= index)
-            if index != next_option:
-                end = self.consume_positionals(index)
-                if end > index:
-                    # The positionals may have taken the option too (for
-                    # example with nargs=REMAINDER).
-                    index = end
+                option_string = option_string[0] + explicit[0]
+                follower = parser._option_string_actions.get(option_string)
+                if follower is not None:
+                    action, explicit = follower, explicit[1:] or None
                     continue
-            if index not in self.option_tuples:
-                # Arguments that no positional wanted.
-                self.extras.extend(self.arg_strings[index:next_option])
-                index = next_option
-            index = self.consume_optional(index)
-        end = self.consume_positionals(index)
-        self.extras.extend(self.arg_strings[end:])
-        self.check_required()
-        return self.namespace, self.extras
+            raise ArgumentError(action, 'ignored explicit argument %r' % explicit)
+        for act, strings, used in calls:
+            self.apply(act, strings, used)
+        return end
 
-    def check_required(self):
+    def finish(self):
         parser = self.parser
-        namespace = self.namespace
         missing = []
         for action in parser._actions:
-            if action in self.seen_actions:
+            if action in self.seen:
                 continue
             if action.required:
                 missing.append(_get_action_name(action))
-            elif (isinstance(action.default, str) and
-                  hasattr(namespace, action.dest) and
-                  action.default is getattr(namespace, action.dest)):
-                # String defaults go through type conversion, but only
-                # when the argument was not given.
-                setattr(namespace, action.dest,
+            elif (isinstance(action.default, str)
+                  and hasattr(self.namespace, action.dest)
+                  and getattr(self.namespace, action.dest) is action.default):
+                # string defaults go through type= like command-line values
+                setattr(self.namespace, action.dest,
                         parser._get_value(action, action.default))
         if missing:
             parser.error('the following arguments are required: %s'
                          % ', '.join(missing))
         for group in parser._mutually_exclusive_groups:
-            if group.required and not any(
-                    a in self.seen_non_default_actions
-                    for a in group._group_actions):
+            if group.required and not any(a in self.seen_non_default
+                                          for a in group._group_actions):
                 names = [_get_action_name(a) for a in group._group_actions
                          if a.help is not SUPPRESS]
                 parser.error('one of the arguments %s is required'
                              % ' '.join(names))
 
 
-class ArgumentParser(_AttributeHolder, _ActionsContainer):
-    """Object for parsing command line strings into Python objects.
+class _Swapped(object):
+    """Temporarily sets attributes on objects; restores them on exit."""
 
-    Keyword Arguments:
-        - prog -- The name of the program (default:
-            ``os.path.basename(sys.argv[0])``)
-        - usage -- A usage message (default: auto-generated from arguments)
-        - description -- A description of what the program does
-        - epilog -- Text following the argument descriptions
-        - parents -- Parsers whose arguments should be copied into this one
-        - formatter_class -- HelpFormatter class for printing help messages
-        - prefix_chars -- Characters that prefix optional arguments
-        - fromfile_prefix_chars -- Characters that prefix files containing
-            additional arguments
-        - argument_default -- The default value for all arguments
-        - conflict_handler -- String indicating how to handle conflicts
-        - add_help -- Add a -h/-help option
-        - allow_abbrev -- Allow long options to be abbreviated unambiguously
-        - exit_on_error -- Determines whether or not ArgumentParser exits with
-            error info when an error occurs
+    def __init__(self, changes):
+        self.changes = changes
+        self.saved = []
+
+    def __enter__(self):
+        for obj, name, value in self.changes:
+            self.saved.append((obj, name, getattr(obj, name)))
+            setattr(obj, name, value)
+        return self
+
+    def __exit__(self, *exc):
+        for obj, name, value in reversed(self.saved):
+            setattr(obj, name, value)
+        return False
+
+
+class ArgumentParser(_AttributeHolder, _ActionsContainer):
+    """Turns command-line strings into a Namespace of values.
+
+    Keyword arguments: prog, usage, description, epilog, parents,
+    formatter_class, prefix_chars, fromfile_prefix_chars, argument_default,
+    conflict_handler, add_help, allow_abbrev, exit_on_error.
     """
 
-    def __init__(self, prog=None, usage=None, description=None, epilog=None,
-                 parents=[], formatter_class=HelpFormatter, prefix_chars='-',
-                 fromfile_prefix_chars=None, argument_default=None,
-                 conflict_handler='error', add_help=True, allow_abbrev=True,
+    def __init__(self,
+                 prog=None,
+                 usage=None,
+                 description=None,
+                 epilog=None,
+                 parents=[],
+                 formatter_class=HelpFormatter,
+                 prefix_chars='-',
+                 fromfile_prefix_chars=None,
+                 argument_default=None,
+                 conflict_handler='error',
+                 add_help=True,
+                 allow_abbrev=True,
                  exit_on_error=True):
         super().__init__(description=description, prefix_chars=prefix_chars,
                          argument_default=argument_default,
@@ -1486,15 +1481,12 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         self._optionals = self.add_argument_group('options')
         self._subparsers = None
 
-        def identity(string):
-            return string
-        self.register('type', None, identity)
+        self.register('type', None, lambda string: string)
 
-        if self.add_help:
-            prefix = '-' if '-' in prefix_chars else prefix_chars[0]
-            # An explicit default keeps argument_default from applying.
-            self.add_argument(prefix + 'h', prefix * 2 + 'help',
-                              action='help', default=SUPPRESS,
+        if add_help:
+            dash = '-' if '-' in prefix_chars else prefix_chars[0]
+            self.add_argument(dash + 'h', dash * 2 + 'help', action='help',
+                              default=SUPPRESS,
                               help='show this help message and exit')
 
         for parent in parents:
@@ -1504,11 +1496,15 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
                 self._defaults.update(defaults)
 
     def _get_kwargs(self):
-        names = ['prog', 'usage', 'description', 'formatter_class',
-                 'conflict_handler', 'add_help']
+        names = ('prog', 'usage', 'description', 'formatter_class',
+                 'conflict_handler', 'add_help')
         return [(name, getattr(self, name)) for name in names]
 
+    # -- sub-commands
+
     def add_subparsers(self, **kwargs):
+        """Add the sub-command positional; returns the action whose
+        add_parser() creates each command's parser."""
         if self._subparsers is not None:
             self.error('cannot have multiple subparser arguments')
         kwargs.setdefault('parser_class', type(self))
@@ -1518,221 +1514,229 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
             self._subparsers = self.add_argument_group(title, description)
         else:
             self._subparsers = self._positionals
-        # Sub-parsers are named after this parser's usage without options.
         if kwargs.get('prog') is None:
+            # Sub-command usage starts with this parser's prog and the
+            # positionals that come before the command.
             formatter = self._get_formatter()
             formatter.add_usage(self.usage, self._get_positional_actions(),
                                 self._mutually_exclusive_groups, '')
             kwargs['prog'] = formatter.format_help().strip()
-        parsers_class = self._pop_action_class(kwargs, 'parsers')
-        action = parsers_class(option_strings=[], **kwargs)
+        action_class = self._pop_action_class(kwargs, 'parsers')
+        action = action_class(option_strings=[], **kwargs)
         self._subparsers._add_action(action)
         return action
 
     def _add_action(self, action):
-        if action.option_strings:
-            self._optionals._add_action(action)
-        else:
-            self._positionals._add_action(action)
+        group = self._optionals if action.option_strings else self._positionals
+        group._add_action(action)
         return action
 
     def _get_optional_actions(self):
-        return [action for action in self._actions if action.option_strings]
+        return [a for a in self._actions if a.option_strings]
 
     def _get_positional_actions(self):
-        return [action for action in self._actions
-                if not action.option_strings]
+        return [a for a in self._actions if not a.option_strings]
 
-    # Parsing
+    # -- parsing
 
     def parse_args(self, args=None, namespace=None):
-        args, argv = self.parse_known_args(args, namespace)
-        if argv:
-            self.error('unrecognized arguments: %s' % ' '.join(argv))
-        return args
+        return self._without_extras(*self.parse_known_args(args, namespace))
+
+    def _without_extras(self, namespace, extras):
+        if extras:
+            self.error('unrecognized arguments: %s' % ' '.join(extras))
+        return namespace
 
     def parse_known_args(self, args=None, namespace=None):
         args = _sys.argv[1:] if args is None else list(args)
         if namespace is None:
             namespace = Namespace()
-        # Defaults first, without overwriting what the namespace has.
+
         for action in self._actions:
-            if action.dest is not SUPPRESS and \
-                    not hasattr(namespace, action.dest) and \
-                    action.default is not SUPPRESS:
+            if (action.dest is not SUPPRESS and action.default is not SUPPRESS
+                    and not hasattr(namespace, action.dest)):
                 setattr(namespace, action.dest, action.default)
-        for dest in self._defaults:
+        for dest, value in self._defaults.items():
             if not hasattr(namespace, dest):
-                setattr(namespace, dest, self._defaults[dest])
-        if self.exit_on_error:
-            try:
-                namespace, args = self._parse_known_args(args, namespace)
-            except ArgumentError as err:
-                self.error(str(err))
-        else:
-            namespace, args = self._parse_known_args(args, namespace)
-        if hasattr(namespace, _UNRECOGNIZED_ARGS_ATTR):
-            args.extend(getattr(namespace, _UNRECOGNIZED_ARGS_ATTR))
+                setattr(namespace, dest, value)
+
+        try:
+            namespace, extras = self._parse_known_args(args, namespace)
+        except ArgumentError as err:
+            if not self.exit_on_error:
+                raise
+            self.error(str(err))
+        # what sub-commands did not recognise comes after our own extras
+        from_commands = getattr(namespace, _UNRECOGNIZED_ARGS_ATTR, None)
+        if from_commands is not None:
+            extras.extend(from_commands)
             delattr(namespace, _UNRECOGNIZED_ARGS_ATTR)
-        return namespace, args
+        return namespace, extras
 
     def _parse_known_args(self, arg_strings, namespace):
         if self.fromfile_prefix_chars is not None:
             arg_strings = self._read_args_from_files(arg_strings)
-        return _ParseRun(self, arg_strings, namespace).run()
+        return _Parse(self, arg_strings, namespace).run()
 
     def _read_args_from_files(self, arg_strings):
-        # '@file' (for each prefix char) is replaced by the file's lines,
-        # recursively.
-        new_arg_strings = []
-        for arg_string in arg_strings:
-            if not arg_string or \
-                    arg_string[0] not in self.fromfile_prefix_chars:
-                new_arg_strings.append(arg_string)
+        expanded = []
+        for text in arg_strings:
+            if not text or text[0] not in self.fromfile_prefix_chars:
+                expanded.append(text)
                 continue
             try:
-                with open(arg_string[1:]) as args_file:
-                    file_args = []
-                    for arg_line in args_file.read().splitlines():
-                        file_args.extend(
-                            self.convert_arg_line_to_args(arg_line))
-                new_arg_strings.extend(self._read_args_from_files(file_args))
+                with open(text[1:]) as args_file:
+                    lines = args_file.read().splitlines()
             except OSError as err:
                 self.error(str(err))
-        return new_arg_strings
+            from_file = []
+            for line in lines:
+                from_file.extend(self.convert_arg_line_to_args(line))
+            expanded.extend(self._read_args_from_files(from_file))
+        return expanded
 
     def convert_arg_line_to_args(self, arg_line):
+        """The arguments one line of an @file holds: the whole line."""
         return [arg_line]
 
-    def _match_argument(self, action, arg_strings_pattern):
-        """How many of the strings described by the pattern the action
-        consumes."""
-        items = _nargs_items(action.nargs, bool(action.option_strings))
-        lengths = _match_groups([items], arg_strings_pattern)
-        if lengths is None:
-            messages = {None: 'expected one argument',
-                        OPTIONAL: 'expected at most one argument',
-                        ONE_OR_MORE: 'expected at least one argument'}
-            message = messages.get(action.nargs)
-            if message is None:
-                message = ('expected %s argument' if action.nargs == 1 else
-                           'expected %s arguments') % action.nargs
-            raise ArgumentError(action, message)
-        return lengths[0]
+    def parse_intermixed_args(self, args=None, namespace=None):
+        return self._without_extras(
+            *self.parse_known_intermixed_args(args, namespace))
 
-    def _match_arguments_partial(self, actions, arg_strings_pattern):
-        """Argument counts for the longest prefix of actions that can all
-        match."""
-        for i in range(len(actions), 0, -1):
-            groups = [_nargs_items(a.nargs, bool(a.option_strings))
-                      for a in actions[:i]]
-            lengths = _match_groups(groups, arg_strings_pattern)
-            if lengths is not None:
-                return lengths
-        return []
+    def parse_known_intermixed_args(self, args=None, namespace=None):
+        """Like parse_known_args(), but positionals may be interleaved
+        with options: the options are parsed first, then the strings left
+        over are given to the positionals."""
+        positionals = self._get_positional_actions()
+        for action in positionals:
+            if action.nargs in (PARSER, REMAINDER):
+                raise TypeError('parse_intermixed_args: positional arg with '
+                                'nargs=%s' % action.nargs)
+        for group in self._mutually_exclusive_groups:
+            if any(a in positionals for a in group._group_actions):
+                raise TypeError('parse_intermixed_args: positional in '
+                                'mutuallyExclusiveGroup')
+
+        # Error messages show the full usage in both passes.
+        usage = self.usage
+        if usage is None:
+            usage = self.format_usage()[len('usage: '):]
+        with _Swapped([(self, 'usage', usage)]):
+            hide_positionals = [(a, name, SUPPRESS) for a in positionals
+                                for name in ('nargs', 'default')]
+            with _Swapped(hide_positionals):
+                namespace, leftover = self.parse_known_args(args, namespace)
+            nothing_required = (
+                [(a, 'required', False) for a in self._get_optional_actions()]
+                + [(g, 'required', False) for g in self._mutually_exclusive_groups])
+            with _Swapped(nothing_required):
+                return self.parse_known_args(leftover, namespace)
 
     def _parse_optional(self, arg_string):
-        """(action or None, option string, attached argument or None) if
-        arg_string is an option, None if it is an argument."""
+        """(action, option string, explicit value) if arg_string reads as
+        an option (action None for an unknown one), else None."""
         if not arg_string or arg_string[0] not in self.prefix_chars:
             return None
-        if arg_string in self._option_string_actions:
-            return self._option_string_actions[arg_string], arg_string, None
+        known = self._option_string_actions
+        if arg_string in known:
+            return known[arg_string], arg_string, None
         if len(arg_string) == 1:
-            return None     # a lone '-' is an argument (often stdin)
+            return None
         if '=' in arg_string:
-            option_string, explicit_arg = arg_string.split('=', 1)
-            if option_string in self._option_string_actions:
-                return (self._option_string_actions[option_string],
-                        option_string, explicit_arg)
-        # Abbreviations and short options with attached values.
-        option_tuples = self._get_option_tuples(arg_string)
-        if len(option_tuples) > 1:
-            options = ', '.join(option_string for _, option_string, _
-                                in option_tuples)
-            self.error('ambiguous option: %s could match %s'
-                       % (arg_string, options))
-        elif len(option_tuples) == 1:
-            return option_tuples[0]
-        # Negative numbers are arguments unless options look like them.
-        if _is_negative_number(arg_string) and \
-                not self._has_negative_number_optionals:
+            option, value = arg_string.split('=', 1)
+            if option in known:
+                return known[option], option, value
+
+        candidates = self._get_option_tuples(arg_string)
+        if len(candidates) > 1:
+            names = ', '.join(option for _, option, _ in candidates)
+            self.error('ambiguous option: %s could match %s' % (arg_string, names))
+        if candidates:
+            return candidates[0]
+
+        if _is_negative_number(arg_string) and not self._has_negative_number_optionals:
             return None
         if ' ' in arg_string:
             return None
-        # An unknown option (a sub-parser may know it).
         return None, arg_string, None
 
     def _get_option_tuples(self, option_string):
-        """The options that option_string may abbreviate (long options,
-        when allow_abbrev) or start with (short options)."""
-        result = []
-        chars = self.prefix_chars
-        actions = self._option_string_actions
-        if option_string[0] in chars and option_string[1] in chars:
-            if self.allow_abbrev:
-                prefix, sep, explicit_arg = option_string.partition('=')
-                if not sep:
-                    explicit_arg = None
-                for candidate in actions:
-                    if candidate.startswith(prefix):
-                        result.append((actions[candidate], candidate,
-                                       explicit_arg))
-        elif option_string[0] in chars:
-            short_prefix = option_string[:2]
-            short_explicit_arg = option_string[2:]
-            for candidate in actions:
-                if candidate == short_prefix:
-                    result.append((actions[candidate], candidate,
-                                   short_explicit_arg))
-                elif candidate.startswith(option_string):
-                    result.append((actions[candidate], candidate, None))
+        """The registered options that option_string could abbreviate."""
+        found = []
+        known = self._option_string_actions
+        if option_string[1] in self.prefix_chars:
+            if not self.allow_abbrev:
+                return found
+            prefix, sep, value = option_string.partition('=')
+            value = value if sep else None
+            for option, action in known.items():
+                if option.startswith(prefix):
+                    found.append((action, option, value))
         else:
-            self.error('unexpected option string: %s' % option_string)
-        return result
+            # '-xVALUE' is -x with VALUE, or a prefix of a longer '-xyz'.
+            short, attached = option_string[:2], option_string[2:]
+            for option, action in known.items():
+                if option == short:
+                    found.append((action, option, attached))
+                elif option.startswith(option_string):
+                    found.append((action, option, None))
+        return found
 
-    # Converting strings to values
+    def _match_argument(self, action, arg_strings_pattern):
+        lengths = _match_lengths(action.nargs, not action.option_strings,
+                                 arg_strings_pattern, 0)
+        if lengths:
+            return lengths[0]
+        if action.nargs is None:
+            message = 'expected one argument'
+        elif action.nargs == OPTIONAL:
+            message = 'expected at most one argument'
+        elif action.nargs == ONE_OR_MORE:
+            message = 'expected at least one argument'
+        else:
+            noun = 'argument' if action.nargs == 1 else 'arguments'
+            message = 'expected %s %s' % (action.nargs, noun)
+        raise ArgumentError(action, message)
+
+    # -- turning strings into values
 
     def _get_values(self, action, arg_strings):
-        if action.nargs not in (PARSER, REMAINDER):
-            # The '--' separator is not a value.
-            try:
-                arg_strings.remove('--')
-            except ValueError:
-                pass
+        if action.nargs not in (PARSER, REMAINDER) and '--' in arg_strings:
+            arg_strings = list(arg_strings)
+            arg_strings.remove('--')
         nargs = action.nargs
+
         if not arg_strings and nargs == OPTIONAL:
             value = action.const if action.option_strings else action.default
-            if isinstance(value, str):
-                value = self._get_value(action, value)
+            return self._checked_value(action, value) if isinstance(value, str) else value
+        if not arg_strings and nargs == ZERO_OR_MORE and not action.option_strings:
+            if action.default is None:
+                return arg_strings
+            self._check_value(action, action.default)
+            return action.default
+        if len(arg_strings) == 1 and nargs in (None, OPTIONAL):
+            return self._checked_value(action, arg_strings[0])
+        if nargs == SUPPRESS:
+            return SUPPRESS
+        values = [self._get_value(action, text) for text in arg_strings]
+        if nargs == PARSER:
+            self._check_value(action, values[0])
+        elif nargs != REMAINDER:
+            for value in values:
                 self._check_value(action, value)
-        elif not arg_strings and nargs == ZERO_OR_MORE and \
-                not action.option_strings:
-            value = (action.default if action.default is not None
-                     else arg_strings)
-            self._check_value(action, value)
-        elif len(arg_strings) == 1 and nargs in (None, OPTIONAL):
-            value = self._get_value(action, arg_strings[0])
-            self._check_value(action, value)
-        elif nargs == REMAINDER:
-            value = [self._get_value(action, v) for v in arg_strings]
-        elif nargs == PARSER:
-            value = [self._get_value(action, v) for v in arg_strings]
-            self._check_value(action, value[0])
-        elif nargs == SUPPRESS:
-            value = SUPPRESS
-        else:
-            value = [self._get_value(action, v) for v in arg_strings]
-            for v in value:
-                self._check_value(action, v)
+        return values
+
+    def _checked_value(self, action, arg_string):
+        value = self._get_value(action, arg_string)
+        self._check_value(action, value)
         return value
 
     def _get_value(self, action, arg_string):
-        type_func = self._registry_get('type', action.type, action.type)
-        if not callable(type_func):
-            raise ArgumentError(action, '%r is not callable' % type_func)
+        converter = self._registry_get('type', action.type, action.type)
+        if not callable(converter):
+            raise ArgumentError(action, '%r is not callable' % (converter,))
         try:
-            return type_func(arg_string)
+            return converter(arg_string)
         except ArgumentTypeError as err:
             raise ArgumentError(action, str(err))
         except (TypeError, ValueError):
@@ -1742,27 +1746,28 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
 
     def _check_value(self, action, value):
         if action.choices is not None and value not in action.choices:
+            choices = ', '.join(map(repr, action.choices))
             raise ArgumentError(action, 'invalid choice: %r (choose from %s)'
-                                % (value, ', '.join(map(repr,
-                                                        action.choices))))
+                                % (value, choices))
 
-    # Help
+    # -- help and messages
+
+    def _formatter_with_usage(self):
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions,
+                            self._mutually_exclusive_groups)
+        return formatter
 
     def format_usage(self):
-        formatter = self._get_formatter()
-        formatter.add_usage(self.usage, self._actions,
-                            self._mutually_exclusive_groups)
-        return formatter.format_help()
+        return self._formatter_with_usage().format_help()
 
     def format_help(self):
-        formatter = self._get_formatter()
-        formatter.add_usage(self.usage, self._actions,
-                            self._mutually_exclusive_groups)
+        formatter = self._formatter_with_usage()
         formatter.add_text(self.description)
-        for action_group in self._action_groups:
-            formatter.start_section(action_group.title)
-            formatter.add_text(action_group.description)
-            formatter.add_arguments(action_group._group_actions)
+        for group in self._action_groups:
+            formatter.start_section(group.title)
+            formatter.add_text(group.description)
+            formatter.add_arguments(group._group_actions)
             formatter.end_section()
         formatter.add_text(self.epilog)
         return formatter.format_help()
@@ -1771,23 +1776,20 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         return self.formatter_class(prog=self.prog)
 
     def print_usage(self, file=None):
-        if file is None:
-            file = _sys.stdout
-        self._print_message(self.format_usage(), file)
+        self._print_message(self.format_usage(),
+                            _sys.stdout if file is None else file)
 
     def print_help(self, file=None):
-        if file is None:
-            file = _sys.stdout
-        self._print_message(self.format_help(), file)
+        self._print_message(self.format_help(),
+                            _sys.stdout if file is None else file)
 
     def _print_message(self, message, file=None):
-        if message:
-            try:
-                (file or _sys.stderr).write(message)
-            except (AttributeError, OSError):
-                pass
-
-    # Exiting
+        if not message:
+            return
+        try:
+            (_sys.stderr if file is None else file).write(message)
+        except (AttributeError, OSError):
+            pass
 
     def exit(self, status=0, message=None):
         if message:
@@ -1795,11 +1797,8 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         _sys.exit(status)
 
     def error(self, message):
-        """error(message: string)
-
-        Prints a usage message incorporating the message to stderr and
-        exits with status 2.  An override should not return: it should
-        either exit or raise an exception.
-        """
+        """Print the usage and the message to stderr, then exit with
+        status 2.  Overrides must not return normally."""
         self.print_usage(_sys.stderr)
-        self.exit(2, '%s: error: %s\n' % (self.prog, message))
+        self.exit(2, '%(prog)s: error: %(message)s\n'
+                  % {'prog': self.prog, 'message': message})

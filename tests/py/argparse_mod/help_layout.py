@@ -1,0 +1,223 @@
+# argparse help and usage layout: wrapping at several terminal widths,
+# sections, indentation, metavars, choices, groups, formatter classes.
+import os
+os.environ['COLUMNS'] = '80'
+import argparse
+from _util import helps, run
+
+
+def build(prog='prog', **kw):
+    p = argparse.ArgumentParser(prog=prog, description='Process some integers and '
+                                'other things that need a fairly long description to wrap.',
+                                epilog='Epilog text that is also quite long, long enough that '
+                                'it has to be wrapped by the formatter at least once.', **kw)
+    p.add_argument('integers', metavar='N', type=int, nargs='+', help='an integer for the accumulator')
+    p.add_argument('--sum', dest='accumulate', action='store_const', const=sum, default=max,
+                   help='sum the integers (default: find the max)')
+    p.add_argument('-o', '--output', metavar='FILE', help='write output to FILE')
+    p.add_argument('-v', '--verbose', action='count', default=0)
+    p.add_argument('--level', choices=['low', 'mid', 'high'], default='mid', help='level is %(default)s of %(choices)s')
+    p.add_argument('--pair', nargs=2)
+    p.add_argument('--three', nargs=3, metavar=('A', 'B', 'C'))
+    p.add_argument('--maybe', nargs='?')
+    p.add_argument('--any', nargs='*')
+    p.add_argument('--some', nargs='+', type=int, help='100%% integers, type %(type)s')
+    p.add_argument('--flag', action=argparse.BooleanOptionalAction, help='toggle')
+    p.add_argument('--flag2', action=argparse.BooleanOptionalAction, default=False)
+    p.add_argument('-x', action='store_true', help='x flag')
+    p.add_argument('--version', action='version', version='%(prog)s 2.0')
+    p.add_argument('--app', action='append', dest='apps')
+    p.add_argument('--req', required=True, help='a required option')
+    p.add_argument('rest', nargs=argparse.REMAINDER)
+    return p
+
+
+for cols in ['80', '60', '40', '25', '120']:
+    os.environ['COLUMNS'] = cols
+    print('### COLUMNS', cols)
+    p = build()
+    print(p.format_usage(), end='')
+    helps(p)
+
+os.environ['COLUMNS'] = '80'
+
+print('### long prog name')
+p = build(prog='a_program_with_a_really_long_name_that_pushes_usage_over')
+print(p.format_usage(), end='')
+os.environ['COLUMNS'] = '50'
+p = build(prog='a_program_with_a_really_long_name_that_pushes_usage_over')
+print(p.format_usage(), end='')
+os.environ['COLUMNS'] = '80'
+
+print('### positionals only wrapping')
+p = argparse.ArgumentParser(prog='pos', add_help=False)
+for i in range(12):
+    p.add_argument('positional_number_%d' % i)
+print(p.format_usage(), end='')
+p = argparse.ArgumentParser(prog='opts')
+for i in range(12):
+    p.add_argument('--option-%d' % i, metavar='VAL')
+print(p.format_usage(), end='')
+
+print('### formatters')
+for cls in [argparse.HelpFormatter, argparse.RawDescriptionHelpFormatter,
+            argparse.RawTextHelpFormatter, argparse.ArgumentDefaultsHelpFormatter,
+            argparse.MetavarTypeHelpFormatter]:
+    print('--', cls.__name__)
+    p = argparse.ArgumentParser(prog='fmt', formatter_class=cls,
+                                description='  First   line  here.\n\n    Indented\tsecond paragraph.\n',
+                                epilog='Epilog\n   kept   as is?')
+    p.add_argument('--count', type=int, default=3, help='how many\n  times   to do it')
+    p.add_argument('--name', type=str, default='bob', help='the name (default: %(default)s)')
+    p.add_argument('--nohelp', type=float, default=1.5)
+    p.add_argument('--none', default=None, type=int, help='none default')
+    p.add_argument('--sup', default=argparse.SUPPRESS, type=int, help='suppressed default')
+    p.add_argument('--flag', action='store_true', help='a flag')
+    p.add_argument('--bo', action=argparse.BooleanOptionalAction, default=True, help='bo')
+    p.add_argument('src', type=int, help='source')
+    p.add_argument('opt', type=str, nargs='?', default='d', help='optional positional')
+    helps(p)
+
+print('### groups')
+p = argparse.ArgumentParser(prog='grp', description='desc')
+g = p.add_argument_group('First group', 'Group description that is rather long and so must wrap around the line.')
+g.add_argument('--a1', help='a1 help')
+g.add_argument('b1', help='b1 help')
+g2 = p.add_argument_group('Empty group')
+g3 = p.add_argument_group(description='untitled group')
+g3.add_argument('--c3')
+m = p.add_mutually_exclusive_group()
+m.add_argument('--m1', action='store_true')
+m.add_argument('--m2', metavar='M')
+m2 = p.add_mutually_exclusive_group(required=True)
+m2.add_argument('-r', action='store_true')
+m2.add_argument('-s', nargs='?')
+m3 = g.add_mutually_exclusive_group()
+m3.add_argument('--g1')
+m3.add_argument('pp', nargs='?')
+helps(p)
+print(p._optionals.title, p._positionals.title)
+p = argparse.ArgumentParser(prog='grp2', add_help=False)
+m = p.add_mutually_exclusive_group()
+m.add_argument('--only')
+m = p.add_mutually_exclusive_group(required=True)
+m.add_argument('--only2')
+m = p.add_mutually_exclusive_group()
+m.add_argument('--h1', help=argparse.SUPPRESS)
+m.add_argument('--h2')
+m.add_argument('--h3')
+helps(p)
+
+print('### metavars')
+p = argparse.ArgumentParser(prog='mv')
+p.add_argument('--dest-name', dest='other')
+p.add_argument('--choices', choices=range(3), type=int)
+p.add_argument('--chmv', choices='abc', metavar='CH')
+p.add_argument('pos', choices=['x', 'y'])
+p.add_argument('star', nargs='*', metavar='S')
+p.add_argument('plus', nargs='+')
+p.add_argument('--nargs0', action='store_const', const=1)
+p.add_argument('--z', nargs='*', metavar='ZZ')
+p.add_argument('--zz', nargs='+', metavar='PP')
+p.add_argument('--qq', nargs='?', metavar='Q')
+helps(p)
+
+print('### long options and help position')
+p = argparse.ArgumentParser(prog='long')
+p.add_argument('-s', '--short', help='short one')
+p.add_argument('--a-really-long-option-name', metavar='WITH_A_METAVAR', help='help starts on the next line because the invocation is wide')
+p.add_argument('--exactly', metavar='X' * 11, help='near the help position boundary')
+p.add_argument('--exactly2', metavar='X' * 10, help='near the help position boundary')
+p.add_argument('positional_argument_name', help='positional help goes here and is long enough to wrap at eighty columns')
+p.add_argument('--nohelp-but-long-name-for-sure')
+helps(p)
+for mhp in [10, 30, 50]:
+    p = argparse.ArgumentParser(prog='mhp', formatter_class=lambda prog: argparse.HelpFormatter(prog, max_help_position=mhp))
+    p.add_argument('-s', '--short', help='short one with some more words to wrap around here')
+    p.add_argument('--medium-length', help='medium')
+    helps(p)
+p = argparse.ArgumentParser(prog='ind', formatter_class=lambda prog: argparse.HelpFormatter(prog, indent_increment=4, width=50))
+p.add_argument('-s', '--short', help='short one with some more words to wrap around here')
+g = p.add_argument_group('grp', 'group desc')
+g.add_argument('--in-group', help='x')
+helps(p)
+
+print('### custom usage, prog substitution, suppress')
+p = argparse.ArgumentParser(prog='cu', usage='%(prog)s [options] FILE', description='%(prog)s does things')
+p.add_argument('--x', help='%(prog)s uses %(dest)s, metavar %(metavar)s, default %(default)r, nargs %(nargs)s')
+p.add_argument('--hidden', help=argparse.SUPPRESS)
+helps(p)
+print(p.format_usage(), end='')
+p = argparse.ArgumentParser(prog='np', usage=argparse.SUPPRESS)
+p.add_argument('x')
+helps(p)
+p = argparse.ArgumentParser(prog='nd', description='', epilog='')
+helps(p)
+p = argparse.ArgumentParser(prog='ws', description='   \n  ')
+helps(p)
+p = argparse.ArgumentParser(prog='empty', add_help=False)
+helps(p)
+print(repr(p.format_usage()))
+
+print('### subparsers')
+p = argparse.ArgumentParser(prog='tool')
+p.add_argument('--global-opt')
+sp = p.add_subparsers(help='sub-command help')
+a = sp.add_parser('alpha', help='alpha help', aliases=['al', 'a'])
+a.add_argument('x', type=int)
+b = sp.add_parser('beta', help='beta help', description='Beta does beta things')
+b.add_argument('--bb', choices='XYZ')
+c = sp.add_parser('gamma')
+d = sp.add_parser('delta-with-a-really-long-command-name', help='long command')
+helps(p)
+helps(a)
+helps(b)
+print(a.prog, '|', b.prog)
+p = argparse.ArgumentParser(prog='tool2')
+p.add_argument('pos')
+sp = p.add_subparsers(title='Commands', description='choose one', dest='cmd', metavar='COMMAND', prog='custom prog')
+sp.add_parser('one', help='first')
+sp.add_parser('two', help='second')
+x = sp.add_parser('three', prog='explicit')
+helps(p)
+helps(sp.choices['one'])
+print(x.prog)
+p = argparse.ArgumentParser(prog='tool3', usage='tool3 USAGE')
+p.add_argument('--o')
+sp = p.add_subparsers(dest='c', required=True)
+sp.add_parser('s1')
+helps(p)
+helps(sp.choices['s1'])
+p = argparse.ArgumentParser(prog='tool4')
+sp = p.add_subparsers(help=argparse.SUPPRESS)
+sp.add_parser('hidden')
+helps(p)
+
+print('### print_usage / print_help')
+p = argparse.ArgumentParser(prog='pr')
+p.add_argument('--x')
+p.print_usage()
+p.print_help()
+import io
+buf = io.StringIO()
+p.print_help(buf)
+print(repr(buf.getvalue()))
+buf = io.StringIO()
+p.print_usage(buf)
+print(repr(buf.getvalue()))
+
+print('### prog defaults')
+import sys
+sys.argv[0] = '/some/dir/script_name.py'
+p = argparse.ArgumentParser()
+print(p.prog, p.format_usage(), end='')
+print('### argument_default, prefix chars')
+p = argparse.ArgumentParser(prog='pc', prefix_chars='+', add_help=False)
+p.add_argument('+f', '++foo', help='foo')
+p.add_argument('++bar', action='store_true')
+helps(p)
+p = argparse.ArgumentParser(prog='pc2', prefix_chars='-+')
+p.add_argument('+f', '--foo', help='foo')
+helps(p)
+p = argparse.ArgumentParser(prog='pc3', prefix_chars='+')
+helps(p)
