@@ -5,14 +5,7 @@ import pickle
 import tempfile
 from pathlib import Path, PurePath, PurePosixPath, PosixPath
 
-
-def show(label, fn):
-    try:
-        r = fn()
-    except Exception as e:
-        print(label, '->', type(e).__name__, e)
-    else:
-        print(label, '->', repr(r))
+from _show import show
 
 
 for text in ['', '.', '/', '//', '///', 'a', 'a/b', '/a/b/', 'a//b', 'a/./b', 'a/../b', '//a/b', '~/x',
