@@ -1,5 +1,8 @@
-"""The event loop. Its core (ready queue, timer heap, epoll wait, callback dispatch) is native:
-_asyncio.LoopCore (stdlib/native/asyncio_loop_core.cpp); this class adds the rest of the API."""
+"""BaseEventLoop: the Python half of the event loop.
+
+The per-callback machinery (ready queue, timer heap, epoll, call_soon/call_later/time/
+create_future) is native, in _asyncio.LoopCore (stdlib/native/asyncio_loop_core.cpp); this
+class adds running and stopping, executors, async generator hooks and error reporting."""
 
 import _asyncio
 import sys
@@ -13,35 +16,36 @@ from . import tasks
 __all__ = ('BaseEventLoop',)
 
 
+def _log():
+    # Imported on first report: logging is a heavy import most programs never need here.
+    from .log import logger
+    return logger
+
+
+def _stop_owner(fut):
+    """Done callback of run_until_complete(): stop the loop that ran fut."""
+    if not fut.cancelled() and isinstance(fut.exception(), (SystemExit, KeyboardInterrupt)):
+        # The exception leaves run_forever() by itself.
+        return
+    futures._get_loop(fut).stop()
+
+
 class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
 
     def __init__(self):
-        self._thread_id = None
-        self._default_executor = None
-        self._executor_shutdown_called = False
-        self._exception_handler = None
-        self._asyncgens = set()
-        self._asyncgens_shutdown_called = False
-        self._signal_handlers = {}
+        self._runner = None         # ident of the thread running the loop, if any
+        self._error_handler = None
+        self._pool = None           # the default executor, made on first use
+        self._pool_retired = False  # shutdown_default_executor() or close() was called
+        self._live_agens = set()
+        self._signal_handlers = {}  # kept by selector_events
 
     def __repr__(self):
-        return (f'<{self.__class__.__name__} running={self.is_running()} '
+        return (f'<{type(self).__name__} running={self.is_running()} '
                 f'closed={self.is_closed()} debug={self.get_debug()}>')
 
-    # ---- state ----
-
-    def _check_closed(self):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-
-    def _check_running(self):
-        if self.is_running():
-            raise RuntimeError('This event loop is already running')
-        if events._get_running_loop() is not None:
-            raise RuntimeError('Cannot run the event loop while another loop is running')
-
     def is_running(self):
-        return self._thread_id is not None
+        return self._runner is not None
 
     def is_closed(self):
         return self._closed
@@ -52,225 +56,221 @@ class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
     def set_debug(self, enabled):
         self._debug = enabled
 
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+
+    def _ready_to_run(self):
+        self._check_closed()
+        if self._runner is not None:
+            raise RuntimeError('This event loop is already running')
+        if events._get_running_loop() is not None:
+            raise RuntimeError('Cannot run the event loop while another loop is running')
+
+    # Running.
+
+    def run_forever(self):
+        """Run callbacks until stop() is called."""
+        self._ready_to_run()
+        hooks = getattr(sys, 'set_asyncgen_hooks', None)
+        saved_hooks = None
+        if hooks is not None:
+            saved_hooks = sys.get_asyncgen_hooks()
+            hooks(firstiter=self._asyncgen_started, finalizer=self._asyncgen_finalized)
+        self._runner = threading.get_ident()
+        events._set_running_loop(self)
+        try:
+            self._run_until_stopped()
+        finally:
+            self._runner = None
+            events._set_running_loop(None)
+            if hooks is not None:
+                hooks(*saved_hooks)
+
+    def run_until_complete(self, future):
+        """Run until future is done and return its result; a coroutine or other awaitable
+        is wrapped in a Task first."""
+        self._ready_to_run()
+        wrapped = not futures.isfuture(future)
+        fut = tasks.ensure_future(future, loop=self)
+        if wrapped:
+            # The caller gets an error if it does not finish: no need to warn at destruction.
+            fut._log_destroy_pending = False
+        fut.add_done_callback(_stop_owner)
+        try:
+            self.run_forever()
+        except BaseException:
+            if wrapped and fut.done() and not fut.cancelled():
+                # Its exception is what is propagating (or lost to a worse one): retrieved.
+                fut.exception()
+            raise
+        finally:
+            fut.remove_done_callback(_stop_owner)
+        if not fut.done():
+            raise RuntimeError('Event loop stopped before Future completed.')
+        return fut.result()
+
+    def stop(self):
+        """Leave run_forever() once the callbacks already ready have run."""
+        self._stopping = True
+
     def close(self):
-        """Close the loop: drop pending callbacks and shut the default executor down
-        without waiting.  The loop must not be running."""
-        if self.is_running():
+        """Discard everything scheduled and release the loop's resources (the default
+        executor is shut down without waiting). A no-op on a closed loop."""
+        if self._runner is not None:
             raise RuntimeError('Cannot close a running event loop')
         if self._closed:
             return
         self._close_core()
-        self._executor_shutdown_called = True
-        executor = self._default_executor
-        if executor is not None:
-            self._default_executor = None
-            executor.shutdown(wait=False)
-
-    # ---- running ----
-
-    def run_forever(self):
-        """Run callbacks until stop() is called."""
-        self._check_closed()
-        self._check_running()
-        self._thread_id = threading.get_ident()
-        events._set_running_loop(self)
-        old_hooks = None
-        if hasattr(sys, 'set_asyncgen_hooks'):
-            old_hooks = sys.get_asyncgen_hooks()
-            sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
-                                   finalizer=self._asyncgen_finalizer_hook)
-        try:
-            self._run_until_stopped()
-        finally:
-            self._thread_id = None
-            events._set_running_loop(None)
-            if old_hooks is not None:
-                sys.set_asyncgen_hooks(*old_hooks)
-
-    def run_until_complete(self, future):
-        """Run until future (a coroutine is wrapped in a Task) is done; return its result."""
-        self._check_closed()
-        self._check_running()
-        new_task = not futures.isfuture(future)
-        future = tasks.ensure_future(future, loop=self)
-        future.add_done_callback(_run_until_complete_cb)
-        try:
-            self.run_forever()
-        except BaseException:
-            if new_task and future.done() and not future.cancelled():
-                future.exception()
-            raise
-        finally:
-            future.remove_done_callback(_run_until_complete_cb)
-        if not future.done():
-            raise RuntimeError('Event loop stopped before Future completed.')
-        return future.result()
-
-    def stop(self):
-        """Stop after the callbacks of the current iteration have run."""
-        self._stopping = True
-
-    def _log_slow_callback(self, handle, duration):
-        # Debug mode: the core calls this after a callback ran for slow_callback_duration or more.
-        from .log import logger
-        logger.warning('Executing %s took %.3f seconds', _format_handle(handle), duration)
-
-    # ---- futures and tasks ----
+        self._pool_retired = True
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False)
 
     def create_task(self, coro, *, name=None, context=None):
-        """Schedule a coroutine as a Task on this loop."""
+        """Wrap coro in a Task scheduled on this loop."""
         self._check_closed()
         return tasks.Task(coro, loop=self, name=name, context=context)
 
-    # ---- executor ----
+    def _log_slow_callback(self, handle, seconds):
+        # Called by the native core in debug mode.
+        callback = handle._callback
+        owner = getattr(callback, '__self__', None)
+        what = repr(owner) if isinstance(owner, tasks.Task) else str(handle)
+        _log().warning('Executing %s took %.3f seconds', what, seconds)
+
+    # Executors.
 
     def set_default_executor(self, executor):
-        import concurrent.futures
-        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
-            raise TypeError('executor must be ThreadPoolExecutor')
-        self._default_executor = executor
+        from concurrent.futures import ThreadPoolExecutor
+        if not isinstance(executor, ThreadPoolExecutor):
+            raise TypeError('executor must be ThreadPoolExecutor instance')
+        self._pool = executor
+
+    def _executor(self):
+        # The default executor, made on first use.
+        if self._pool_retired:
+            raise RuntimeError('Executor shutdown has been called')
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+            self._pool = ThreadPoolExecutor(thread_name_prefix='asyncio')
+        return self._pool
 
     def run_in_executor(self, executor, func, *args):
-        """Run func(*args) in executor (default: a ThreadPoolExecutor); return a Future."""
+        """Run func(*args) in executor (None: the default one); return an asyncio Future."""
         self._check_closed()
-        if coroutines.iscoroutine(func) or coroutines.iscoroutinefunction(func):
+        # Only debug mode checks for coroutines (elsewhere they fail in the worker).
+        if self._debug and (coroutines.iscoroutine(func) or
+                            coroutines.iscoroutinefunction(func)):
             raise TypeError('coroutines cannot be used with run_in_executor()')
-        if executor is None:
-            executor = self._default_executor
-            if executor is None:
-                if self._executor_shutdown_called:
-                    raise RuntimeError('Executor shutdown has been called')
-                import concurrent.futures
-                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix='asyncio')
-                self._default_executor = executor
-        return futures.wrap_future(executor.submit(func, *args), loop=self)
+        pool = self._executor() if executor is None else executor
+        return futures.wrap_future(pool.submit(func, *args), loop=self)
 
     async def shutdown_default_executor(self):
-        """Wait, without blocking the loop, for the default executor's threads to finish."""
-        self._executor_shutdown_called = True
-        executor = self._default_executor
-        if executor is None:
+        """Shut the default executor down, waiting for its threads without blocking the loop."""
+        self._pool_retired = True
+        pool = self._pool
+        if pool is None:
             return
-        future = self.create_future()
+        finished = self.create_future()
 
-        def shutdown():
+        def join_workers():
             try:
-                executor.shutdown(wait=True)
-                if not self.is_closed():
-                    self.call_soon_threadsafe(futures._set_result_unless_cancelled, future, None)
-            except BaseException as ex:
-                if not self.is_closed():
-                    self.call_soon_threadsafe(future.set_exception, ex)
+                pool.shutdown(wait=True)
+            except BaseException as exc:
+                outcome = (finished.set_exception, exc)
+            else:
+                outcome = (futures._set_result_unless_cancelled, finished, None)
+            if not self.is_closed():
+                self.call_soon_threadsafe(*outcome)
 
-        thread = threading.Thread(target=shutdown)
-        thread.start()
+        joiner = threading.Thread(target=join_workers)
+        joiner.start()
         try:
-            await future
+            await finished
         finally:
-            thread.join()
+            joiner.join()
 
-    # ---- async generators ----
+    # Async generators (tracked only where sys.set_asyncgen_hooks exists).
 
-    def _asyncgen_firstiter_hook(self, agen):
-        self._asyncgens.add(agen)
+    def _asyncgen_started(self, agen):
+        self._live_agens.add(agen)
 
-    def _asyncgen_finalizer_hook(self, agen):
-        self._asyncgens.discard(agen)
+    def _asyncgen_finalized(self, agen):
+        self._live_agens.discard(agen)
         if not self.is_closed():
             self.call_soon_threadsafe(self.create_task, agen.aclose())
 
     async def shutdown_asyncgens(self):
-        """Close every async generator still suspended in this loop."""
-        self._asyncgens_shutdown_called = True
-        if not self._asyncgens:
+        """aclose() every async generator still suspended in this loop."""
+        pending = list(self._live_agens)
+        self._live_agens.clear()
+        if not pending:
             return
-        closing = list(self._asyncgens)
-        self._asyncgens.clear()
-        results = await tasks.gather(*[ag.aclose() for ag in closing], return_exceptions=True)
-        for result, agen in zip(results, closing):
-            if isinstance(result, Exception):
+        outcomes = await tasks.gather(*(agen.aclose() for agen in pending),
+                                      return_exceptions=True)
+        for agen, outcome in zip(pending, outcomes):
+            if isinstance(outcome, Exception):
                 self.call_exception_handler({
                     'message': f'an error occurred during closing of asynchronous '
                                f'generator {agen!r}',
-                    'exception': result,
+                    'exception': outcome,
                     'asyncgen': agen,
                 })
 
-    # ---- error handling ----
+    # Error reporting.
 
     def get_exception_handler(self):
-        return self._exception_handler
+        return self._error_handler
 
     def set_exception_handler(self, handler):
         if handler is not None and not callable(handler):
             raise TypeError(f'A callable object or None is expected, got {handler!r}')
-        self._exception_handler = handler
+        self._error_handler = handler
 
     def default_exception_handler(self, context):
-        """Log the context as an error on the 'asyncio' logger, as CPython does (without
-        logging configured, the message and the traceback go to stderr)."""
-        message = context.get('message') or 'Unhandled exception in event loop'
-        exception = context.get('exception')
-        if exception is not None:
-            exc_info = (type(exception), exception, exception.__traceback__)
-        else:
-            exc_info = False
-        lines = [message]
+        """Log context on the 'asyncio' logger: the message, then one 'key: value' line per
+        other entry, with the exception's traceback."""
+        lines = [context.get('message') or 'Unhandled exception in event loop']
         for key in sorted(context):
-            if key in ('message', 'exception'):
-                continue
-            value = context[key]
-            if key in ('source_traceback', 'handle_traceback'):
-                import traceback
-                what = 'Object' if key == 'source_traceback' else 'Handle'
-                value = (f'{what} created at (most recent call last):\n'
-                         + ''.join(traceback.format_list(value)).rstrip())
-            else:
-                value = repr(value)
-            lines.append(f'{key}: {value}')
-        from .log import logger
-        logger.error('\n'.join(lines), exc_info=exc_info)
+            if key not in ('message', 'exception'):
+                lines.append(f'{key}: {_describe_entry(key, context[key])}')
+        exc = context.get('exception')
+        exc_info = (type(exc), exc, exc.__traceback__) if exc is not None else False
+        _log().error('\n'.join(lines), exc_info=exc_info)
 
     def call_exception_handler(self, context):
-        """Report an error that has no one to propagate to (failed callback, lost task...)."""
-        if self._exception_handler is None:
-            try:
+        """Pass an error nobody else can receive to the handler (or the default one)."""
+        custom = self._error_handler
+        try:
+            if custom is None:
                 self.default_exception_handler(context)
+                return
+            try:
+                custom(self, context)
             except (SystemExit, KeyboardInterrupt):
                 raise
-            except BaseException:
-                from .log import logger
-                logger.error('Exception in default exception handler', exc_info=True)
-            return
-        try:
-            self._exception_handler(self, context)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            try:
+            except BaseException as exc:
                 self.default_exception_handler({
                     'message': 'Unhandled error in exception handler',
                     'exception': exc,
                     'context': context,
                 })
-            except (SystemExit, KeyboardInterrupt):
-                raise
-            except BaseException:
-                from .log import logger
-                logger.error('Exception in default exception handler', exc_info=True)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException:
+            # Reporting itself failed: fall back to the logger.
+            what = 'Exception in default exception handler'
+            if custom is not None:
+                what += ' while handling an unexpected error in custom exception handler'
+            _log().error(what, exc_info=True)
 
 
-def _run_until_complete_cb(fut):
-    if not fut.cancelled():
-        exc = fut.exception()
-        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
-            return
-    futures._get_loop(fut).stop()
-
-
-def _format_handle(handle):
-    cb = handle._callback
-    if isinstance(getattr(cb, '__self__', None), tasks.Task):
-        # A task's step: show the task.
-        return repr(cb.__self__)
-    return str(handle)
+def _describe_entry(key, value):
+    """A context entry as default_exception_handler shows it."""
+    if key == 'source_traceback' or key == 'handle_traceback':
+        import traceback
+        whose = 'Object' if key == 'source_traceback' else 'Handle'
+        frames = ''.join(traceback.format_list(value)).rstrip()
+        return f'{whose} created at (most recent call last):\n{frames}'
+    return repr(value)

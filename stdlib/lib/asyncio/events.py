@@ -1,39 +1,62 @@
-"""Event loop interface, callback handles and the per-thread current/running loop."""
+"""The event loop interface, callback handles, policies and each thread's running loop."""
 
 import _asyncio
 import _thread
 import functools
+import reprlib
 import threading
+import types
 
 __all__ = ('AbstractEventLoop', 'AbstractServer', 'Handle', 'TimerHandle',
-           'get_event_loop', 'set_event_loop', 'new_event_loop', 'get_running_loop',
-           '_get_running_loop', '_set_running_loop', 'AbstractEventLoopPolicy',
-           'get_event_loop_policy', 'set_event_loop_policy')
+           'AbstractEventLoopPolicy', 'DefaultEventLoopPolicy',
+           'get_event_loop_policy', 'set_event_loop_policy',
+           'get_event_loop', 'set_event_loop', 'new_event_loop',
+           'get_running_loop', '_get_running_loop', '_set_running_loop')
 
-_get_ident = _thread.get_ident
-
-
-def _format_callback(cb, args):
-    """'name(args) at file:line', as in CPython's handle reprs and error reports."""
-    source = cb
-    while isinstance(source, functools.partial):
-        source = source.func
-    name = getattr(cb, '__qualname__', None) or getattr(cb, '__name__', None) or repr(cb)
-    text = name + '(' + ', '.join(repr(a) for a in args) + ')'
-    code = getattr(source, '__code__', None)
-    if code is not None:
-        text += f' at {code.co_filename}:{code.co_firstlineno}'
-    return text
-
-
-# Callback handles are native (stdlib/native/asyncio_handle.cpp): the loop core creates and
-# runs them without Python frames.
+# Handles are native (stdlib/native/asyncio_handle.cpp) so that the loop core can make and
+# run them without Python frames; their reprs call _format_callback below.
 Handle = _asyncio.Handle
 TimerHandle = _asyncio.TimerHandle
 
 
+def _call_text(func, args, kwargs=None):
+    """'name(arg, ..., key=value)'; a partial shows its own call, then the outer one."""
+    if isinstance(func, functools.partial):
+        head = _call_text(func.func, func.args, func.keywords)
+    else:
+        head = (getattr(func, '__qualname__', None) or getattr(func, '__name__', None)
+                or repr(func))
+    shown = [reprlib.repr(a) for a in args]
+    if kwargs:
+        shown.extend(f'{key}={reprlib.repr(val)}' for key, val in kwargs.items())
+    return f"{head}({', '.join(shown)})"
+
+
+def _defined_at(func):
+    """' at FILE:LINE' of the Python function behind partials and decorators, else ''."""
+    seen = set()
+    # Bounded: objects like mocks make up a fresh __wrapped__ on every access.
+    while id(func) not in seen and len(seen) < 100:
+        seen.add(id(func))
+        if isinstance(func, functools.partial):
+            func = func.func
+        elif hasattr(func, '__wrapped__'):
+            func = func.__wrapped__
+        else:
+            break
+    if not isinstance(func, types.FunctionType):
+        return ''
+    code = func.__code__
+    return f' at {code.co_filename}:{code.co_firstlineno}'
+
+
+def _format_callback(callback, args):
+    """How reprs and error reports show a scheduled call."""
+    return _call_text(callback, args) + _defined_at(callback)
+
+
 class AbstractServer:
-    """Interface of the object create_server returns."""
+    """What loop.create_server() returns; usable as an async context manager."""
 
     def close(self):
         raise NotImplementedError
@@ -56,13 +79,15 @@ class AbstractServer:
     async def __aenter__(self):
         return self
 
-    async def __aexit__(self, *exc):
+    async def __aexit__(self, *exc_info):
         self.close()
         await self.wait_closed()
 
 
 class AbstractEventLoop:
-    """Interface every event loop implements (the concrete one is in base_events)."""
+    """The methods every event loop provides (base_events.BaseEventLoop implements them)."""
+
+    # Running and stopping.
 
     def run_forever(self):
         raise NotImplementedError
@@ -88,7 +113,12 @@ class AbstractEventLoop:
     async def shutdown_default_executor(self):
         raise NotImplementedError
 
+    # Scheduling.
+
     def call_soon(self, callback, *args, context=None):
+        raise NotImplementedError
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
         raise NotImplementedError
 
     def call_later(self, delay, callback, *args, context=None):
@@ -106,14 +136,13 @@ class AbstractEventLoop:
     def create_task(self, coro, *, name=None, context=None):
         raise NotImplementedError
 
-    def call_soon_threadsafe(self, callback, *args, context=None):
-        raise NotImplementedError
-
     def run_in_executor(self, executor, func, *args):
         raise NotImplementedError
 
     def set_default_executor(self, executor):
         raise NotImplementedError
+
+    # File descriptors and signals.
 
     def add_reader(self, fd, callback, *args):
         raise NotImplementedError
@@ -132,6 +161,8 @@ class AbstractEventLoop:
 
     def remove_signal_handler(self, sig):
         raise NotImplementedError
+
+    # Errors and debugging.
 
     def set_exception_handler(self, handler):
         raise NotImplementedError
@@ -152,33 +183,35 @@ class AbstractEventLoop:
         raise NotImplementedError
 
 
-# The running loop of each thread, keyed by thread id: one dict lookup on the hot path
-# (get_running_loop is called by create_task, sleep, futures and every lock).
-_running_loops = {}
+# Thread id -> the loop running in that thread. A plain dict read is the cheapest lookup for
+# get_running_loop(), which create_task, sleep, futures and locks call all the time.
+_loops_by_thread = {}
+_ident = _thread.get_ident
 
 
 def _get_running_loop():
-    """The running loop of this thread, or None."""
-    return _running_loops.get(_get_ident())
+    """The loop running in this thread, or None."""
+    return _loops_by_thread.get(_ident())
 
 
 def _set_running_loop(loop):
-    if loop is None:
-        _running_loops.pop(_get_ident(), None)
+    """Record (or, with None, forget) the loop running in this thread."""
+    if loop is not None:
+        _loops_by_thread[_ident()] = loop
     else:
-        _running_loops[_get_ident()] = loop
+        _loops_by_thread.pop(_ident(), None)
 
 
 def get_running_loop():
-    """The running event loop of this thread; RuntimeError when there is none."""
-    loop = _running_loops.get(_get_ident())
+    """The loop running in this thread; RuntimeError when there is none."""
+    loop = _loops_by_thread.get(_ident())
     if loop is None:
         raise RuntimeError('no running event loop')
     return loop
 
 
 class AbstractEventLoopPolicy:
-    """Interface of an event loop policy."""
+    """Decides which loop get_event_loop() returns and how new loops are made."""
 
     def get_event_loop(self):
         raise NotImplementedError
@@ -188,41 +221,52 @@ class AbstractEventLoopPolicy:
 
     def new_event_loop(self):
         raise NotImplementedError
+
+
+def _check_optional(value, cls, what):
+    """TypeError unless value is None or a cls instance."""
+    if value is None or isinstance(value, cls):
+        return
+    raise TypeError(f"{what} must be an instance of {cls.__name__} or None, "
+                    f"not '{type(value).__name__}'")
+
+
+class _ThreadLoop(threading.local):
+    # The thread's current loop, and whether set_event_loop() was ever called in it.
+    loop = None
+    chosen = False
 
 
 class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
-    """One current loop per thread; the main thread gets one created on demand."""
+    """A current loop per thread; only the main thread gets one made on first request."""
 
     def __init__(self):
-        self._local = threading.local()
+        self._per_thread = _ThreadLoop()
 
     def get_event_loop(self):
-        loop = getattr(self._local, 'loop', None)
-        if loop is None and not getattr(self._local, 'set_called', False) \
-                and threading.current_thread() is threading.main_thread():
-            loop = self.new_event_loop()
-            self.set_event_loop(loop)
-        if loop is None:
-            raise RuntimeError('There is no current event loop in thread %r.'
-                               % threading.current_thread().name)
-        return loop
+        slot = self._per_thread
+        if slot.loop is None:
+            here = threading.current_thread()
+            if slot.chosen or here is not threading.main_thread():
+                raise RuntimeError(f'There is no current event loop in thread {here.name!r}.')
+            self.set_event_loop(self.new_event_loop())
+        return slot.loop
 
     def set_event_loop(self, loop):
-        self._local.set_called = True
-        if loop is not None and not isinstance(loop, AbstractEventLoop):
-            raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not "
-                            f"'{type(loop).__name__}'")
-        self._local.loop = loop
+        _check_optional(loop, AbstractEventLoop, 'loop')
+        self._per_thread.chosen = True
+        self._per_thread.loop = loop
 
     def new_event_loop(self):
-        from . import selector_events
-        return selector_events.EventLoop()
+        from .selector_events import EventLoop
+        return EventLoop()
 
 
 _policy = None
 
 
 def get_event_loop_policy():
+    """The policy in use, created on first use."""
     global _policy
     if _policy is None:
         _policy = DefaultEventLoopPolicy()
@@ -230,23 +274,22 @@ def get_event_loop_policy():
 
 
 def set_event_loop_policy(policy):
+    """Install policy; None goes back to a fresh default policy on next use."""
     global _policy
-    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
-        raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not "
-                        f"'{type(policy).__name__}'")
+    _check_optional(policy, AbstractEventLoopPolicy, 'policy')
     _policy = policy
 
 
 def get_event_loop():
-    """The running loop inside a coroutine or callback, else this thread's current loop."""
-    loop = _running_loops.get(_get_ident())
-    if loop is not None:
-        return loop
-    return get_event_loop_policy().get_event_loop()
+    """The running loop when called from a coroutine or callback, else the policy's loop."""
+    loop = _loops_by_thread.get(_ident())
+    if loop is None:
+        loop = get_event_loop_policy().get_event_loop()
+    return loop
 
 
-def _get_event_loop():
-    return get_event_loop()
+# The native Future and other modules call this name for a loop-less constructor.
+_get_event_loop = get_event_loop
 
 
 def set_event_loop(loop):

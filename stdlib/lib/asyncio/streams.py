@@ -1,7 +1,7 @@
-"""High-level streams: open_connection / start_server with StreamReader and StreamWriter."""
+"""Streams: open_connection/start_server (and their UNIX socket forms) give a StreamReader
+and a StreamWriter over a transport, so protocols need not be written by hand."""
 
-import collections
-
+from . import coroutines
 from . import events
 from . import exceptions
 from . import protocols
@@ -10,119 +10,135 @@ from . import tasks
 __all__ = ('StreamReader', 'StreamWriter', 'StreamReaderProtocol',
            'open_connection', 'start_server', 'open_unix_connection', 'start_unix_server')
 
-_DEFAULT_LIMIT = 2 ** 16
+_DEFAULT_LIMIT = 2 ** 16  # 64 KiB
+
+
+async def _connect(opener, limit, *args, **kwds):
+    """(reader, writer) of a connection made by the running loop's method opener."""
+    loop = events.get_running_loop()
+    protocol = _reader_protocol(limit, loop)
+    transport, _ = await getattr(loop, opener)(lambda: protocol, *args, **kwds)
+    reader = protocol._stream_reader
+    return reader, StreamWriter(transport, protocol, reader, loop)
+
+
+async def _serve(opener, client_connected_cb, limit, *args, **kwds):
+    """A server made by the running loop's method opener; each client gets its own
+    reader and protocol."""
+    loop = events.get_running_loop()
+    return await getattr(loop, opener)(
+        lambda: _reader_protocol(limit, loop, client_connected_cb), *args, **kwds)
+
+
+def _reader_protocol(limit, loop, client_connected_cb=None):
+    return StreamReaderProtocol(StreamReader(limit, loop), client_connected_cb, loop)
 
 
 async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):
-    """Connect over TCP; return (StreamReader, StreamWriter)."""
-    loop = events.get_running_loop()
-    reader = StreamReader(limit=limit, loop=loop)
-    protocol = StreamReaderProtocol(reader, loop=loop)
-    transport, _ = await loop.create_connection(lambda: protocol, host, port, **kwds)
-    writer = StreamWriter(transport, protocol, reader, loop)
-    return reader, writer
+    """Open a TCP connection; return its (StreamReader, StreamWriter).  Other keyword
+    arguments go to loop.create_connection()."""
+    return await _connect('create_connection', limit, host, port, **kwds)
 
 
 async def start_server(client_connected_cb, host=None, port=None, *,
                        limit=_DEFAULT_LIMIT, **kwds):
-    """Serve TCP; client_connected_cb(reader, writer) (function or coroutine function) runs
-    for each connection.  Returns the Server."""
-    loop = events.get_running_loop()
-
-    def factory():
-        reader = StreamReader(limit=limit, loop=loop)
-        return StreamReaderProtocol(reader, client_connected_cb, loop=loop)
-
-    return await loop.create_server(factory, host, port, **kwds)
+    """Listen on TCP and call client_connected_cb(reader, writer) for each client (a
+    coroutine result runs as a Task).  Returns the Server."""
+    return await _serve('create_server', client_connected_cb, limit, host, port, **kwds)
 
 
 async def open_unix_connection(path=None, *, limit=_DEFAULT_LIMIT, **kwds):
-    """Connect to a UNIX domain socket; return (StreamReader, StreamWriter)."""
-    loop = events.get_running_loop()
-    reader = StreamReader(limit=limit, loop=loop)
-    protocol = StreamReaderProtocol(reader, loop=loop)
-    transport, _ = await loop.create_unix_connection(lambda: protocol, path, **kwds)
-    writer = StreamWriter(transport, protocol, reader, loop)
-    return reader, writer
+    """open_connection() for a UNIX domain socket."""
+    return await _connect('create_unix_connection', limit, path, **kwds)
 
 
 async def start_unix_server(client_connected_cb, path=None, *, limit=_DEFAULT_LIMIT, **kwds):
-    """Serve on a UNIX domain socket; client_connected_cb(reader, writer) per connection."""
-    loop = events.get_running_loop()
-
-    def factory():
-        reader = StreamReader(limit=limit, loop=loop)
-        return StreamReaderProtocol(reader, client_connected_cb, loop=loop)
-
-    return await loop.create_unix_server(factory, path, **kwds)
+    """start_server() for a UNIX domain socket."""
+    return await _serve('create_unix_server', client_connected_cb, limit, path, **kwds)
 
 
 class FlowControlMixin(protocols.Protocol):
-    """drain() support: waits while the transport has paused writing."""
+    """Write flow control for a protocol: drain waits while the transport has paused
+    writing, and fails once the connection is lost."""
 
     def __init__(self, loop=None):
-        self._loop = events._get_event_loop() if loop is None else loop
-        self._paused = False
-        self._drain_waiters = collections.deque()
-        self._connection_lost = False
+        self._loop = events.get_event_loop() if loop is None else loop
+        self._writing_paused = False
+        self._lost = False
+        self._drainers = []   # one future per task blocked in drain
 
     def pause_writing(self):
-        self._paused = True
+        self._writing_paused = True
 
     def resume_writing(self):
-        self._paused = False
-        for waiter in self._drain_waiters:
-            if not waiter.done():
-                waiter.set_result(None)
+        self._writing_paused = False
+        self._release_drainers(None)
 
     def connection_lost(self, exc):
-        self._connection_lost = True
-        if not self._paused:
-            return
-        for waiter in self._drain_waiters:
-            if not waiter.done():
-                if exc is None:
-                    waiter.set_result(None)
-                else:
-                    waiter.set_exception(exc)
+        self._lost = True
+        if self._writing_paused:
+            self._release_drainers(exc)
+
+    def _release_drainers(self, exc):
+        for waiter in self._drainers:
+            if waiter.done():
+                continue
+            if exc is None:
+                waiter.set_result(None)
+            else:
+                waiter.set_exception(exc)
 
     async def _drain_helper(self):
-        if self._connection_lost:
+        if self._lost:
             raise ConnectionResetError('Connection lost')
-        if not self._paused:
+        if not self._writing_paused:
             return
         waiter = self._loop.create_future()
-        self._drain_waiters.append(waiter)
+        self._drainers.append(waiter)
         try:
             await waiter
         finally:
-            self._drain_waiters.remove(waiter)
+            self._drainers.remove(waiter)
 
     def _get_close_waiter(self, stream):
         raise NotImplementedError
 
 
 class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
-    """Feeds a StreamReader from a transport; for servers, also starts the client callback."""
+    """Adapts the protocol callbacks of a transport to a StreamReader; on the server side
+    it also makes the StreamWriter and starts client_connected_cb."""
 
     def __init__(self, stream_reader, client_connected_cb=None, loop=None):
         super().__init__(loop=loop)
         self._stream_reader = stream_reader
-        self._stream_writer = None
-        self._task = None
-        self._transport = None
         self._client_connected_cb = client_connected_cb
+        self._task = None           # the client handler's task, kept alive here
         self._over_ssl = False
         self._closed = self._loop.create_future()
 
     def connection_made(self, transport):
-        self._stream_reader.set_transport(transport)
-        self._transport = transport
-        if self._client_connected_cb is not None:
-            self._stream_writer = StreamWriter(transport, self, self._stream_reader, self._loop)
-            res = self._client_connected_cb(self._stream_reader, self._stream_writer)
-            if tasks.coroutines.iscoroutine(res):
-                self._task = self._loop.create_task(res)
+        self._over_ssl = transport.get_extra_info('sslcontext') is not None
+        reader = self._stream_reader
+        reader.set_transport(transport)
+        on_client = self._client_connected_cb
+        if on_client is None:
+            return
+        started = on_client(reader, StreamWriter(transport, self, reader, self._loop))
+        if coroutines.iscoroutine(started):
+            self._task = self._loop.create_task(started)
+            self._task.add_done_callback(
+                lambda task: self._client_finished(task, transport))
+
+    def _client_finished(self, task, transport):
+        # A failing client handler is reported and its connection closed.
+        if task.cancelled() or task.exception() is None:
+            return
+        self._loop.call_exception_handler({
+            'message': 'Unhandled exception in client_connected_cb',
+            'exception': task.exception(),
+            'transport': transport,
+        })
+        transport.close()
 
     def connection_lost(self, exc):
         reader = self._stream_reader
@@ -131,17 +147,17 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
                 reader.feed_eof()
             else:
                 reader.set_exception(exc)
-        if not self._closed.done():
+        closed = self._closed
+        if not closed.done():
             if exc is None:
-                self._closed.set_result(None)
+                closed.set_result(None)
             else:
-                self._closed.set_exception(exc)
-                self._closed.exception()
+                closed.set_exception(exc)
+                # Only wait_closed() reads it; do not report it as never retrieved.
+                closed.exception()
         super().connection_lost(exc)
         self._stream_reader = None
-        self._stream_writer = None
         self._task = None
-        self._transport = None
 
     def data_received(self, data):
         reader = self._stream_reader
@@ -149,30 +165,31 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
             reader.feed_data(data)
 
     def eof_received(self):
-        self._stream_reader.feed_eof()
-        return True
+        reader = self._stream_reader
+        if reader is not None:
+            reader.feed_eof()
+        # Keep the transport open for writing (half-close), which TLS cannot do.
+        return not self._over_ssl
 
     def _get_close_waiter(self, stream):
         return self._closed
 
 
 class StreamWriter:
-    """Wraps a transport: write/writelines/write_eof, drain() for flow control, close() and
-    wait_closed()."""
+    """The writing side of a connection: write() buffers in the transport, drain() waits
+    for the buffer to go down, close() and wait_closed() end the connection."""
 
     def __init__(self, transport, protocol, reader, loop):
         self._transport = transport
         self._protocol = protocol
         self._reader = reader
         self._loop = loop
-        self._complete_fut = self._loop.create_future()
-        self._complete_fut.set_result(None)
 
     def __repr__(self):
-        info = [self.__class__.__name__, f'transport={self._transport!r}']
+        text = f'<{type(self).__name__} transport={self._transport!r}'
         if self._reader is not None:
-            info.append(f'reader={self._reader!r}')
-        return '<{}>'.format(' '.join(info))
+            text += f' reader={self._reader!r}'
+        return text + '>'
 
     @property
     def transport(self):
@@ -203,239 +220,231 @@ class StreamWriter:
         return self._transport.get_extra_info(name, default)
 
     async def drain(self):
-        """Wait until the write buffer is below the high-water mark."""
-        if self._reader is not None:
-            exc = self._reader._exception
-            if exc is not None:
-                raise exc
+        """Wait until it is appropriate to write more (the transport's buffer is below its
+        high-water mark).  Raises the reader's error, or ConnectionResetError once the
+        connection is lost."""
+        if self._reader is not None and self._reader._exception is not None:
+            raise self._reader._exception
         if self._transport.is_closing():
-            # Let the connection_lost callback run first so drain() sees the lost connection.
+            # Let connection_lost() run first, so that the loss is seen below.
             await tasks.sleep(0)
         protocol = self._protocol
-        # _drain_helper() returns at once unless writing is paused or the connection is lost.
-        if protocol._paused or protocol._connection_lost:
+        # Most calls find the buffer below the mark: skip the helper's coroutine then.
+        if protocol._writing_paused or protocol._lost:
             await protocol._drain_helper()
 
 
 class StreamReader:
-    """A buffer of received bytes with coroutines to read from it."""
+    """A buffer filled by the protocol (feed_data/feed_eof/set_exception) and emptied by
+    the read coroutines.  limit bounds readline()/readuntil() chunks; above twice the
+    limit the transport is asked to pause reading."""
 
     def __init__(self, limit=_DEFAULT_LIMIT, loop=None):
         if limit <= 0:
             raise ValueError('Limit cannot be <= 0')
         self._limit = limit
-        self._loop = events._get_event_loop() if loop is None else loop
+        self._loop = events.get_event_loop() if loop is None else loop
         self._buffer = bytearray()
         self._eof = False
-        self._waiter = None
+        self._waiter = None       # future of the one coroutine waiting for data
         self._exception = None
         self._transport = None
-        self._paused = False
+        self._paused = False      # we paused the transport's reading
 
     def __repr__(self):
-        info = ['StreamReader']
+        parts = ['StreamReader']
         if self._buffer:
-            info.append(f'{len(self._buffer)} bytes')
+            parts.append(f'{len(self._buffer)} bytes')
         if self._eof:
-            info.append('eof')
+            parts.append('eof')
         if self._limit != _DEFAULT_LIMIT:
-            info.append(f'limit={self._limit}')
-        if self._waiter:
-            info.append(f'waiter={self._waiter!r}')
-        if self._exception:
-            info.append(f'exception={self._exception!r}')
-        if self._transport:
-            info.append(f'transport={self._transport!r}')
+            parts.append(f'limit={self._limit}')
+        for label, value in (('waiter', self._waiter), ('exception', self._exception),
+                             ('transport', self._transport)):
+            if value:
+                parts.append(f'{label}={value!r}')
         if self._paused:
-            info.append('paused')
-        return '<{}>'.format(' '.join(info))
+            parts.append('paused')
+        return f"<{' '.join(parts)}>"
 
     def exception(self):
         return self._exception
 
-    def set_exception(self, exc):
-        self._exception = exc
-        waiter = self._waiter
-        if waiter is not None:
-            self._waiter = None
-            if not waiter.cancelled():
-                waiter.set_exception(exc)
+    def _raise_failure(self):
+        # Every read starts here: after set_exception() reads fail, buffered data or not.
+        if self._exception is not None:
+            raise self._exception
 
-    def _wakeup_waiter(self):
-        waiter = self._waiter
-        if waiter is not None:
-            self._waiter = None
-            if not waiter.cancelled():
-                waiter.set_result(None)
+    def set_exception(self, exc):
+        """Make every read raise exc (the waiting one included)."""
+        self._exception = exc
+        waiter, self._waiter = self._waiter, None
+        if waiter is not None and not waiter.cancelled():
+            waiter.set_exception(exc)
 
     def set_transport(self, transport):
         self._transport = transport
 
-    def _maybe_resume_transport(self):
-        if self._paused and len(self._buffer) <= self._limit:
-            self._paused = False
-            self._transport.resume_reading()
-
     def feed_eof(self):
         self._eof = True
-        self._wakeup_waiter()
+        self._wake_reader()
 
     def at_eof(self):
-        """True once EOF was fed and the buffer is empty."""
+        """True once EOF was fed and everything buffered was read."""
         return self._eof and not self._buffer
 
     def feed_data(self, data):
         if not data:
             return
         self._buffer.extend(data)
-        waiter = self._waiter
-        if waiter is not None:
-            self._waiter = None
-            if not waiter.cancelled():
-                waiter.set_result(None)
-        if (len(self._buffer) > 2 * self._limit and self._transport is not None
-                and not self._paused):
+        self._wake_reader()
+        if (len(self._buffer) > 2 * self._limit and not self._paused
+                and self._transport is not None):
             try:
                 self._transport.pause_reading()
             except NotImplementedError:
+                # It cannot pause (e.g. some pipes): stop asking.
                 self._transport = None
             else:
                 self._paused = True
 
+    def _wake_reader(self):
+        waiter, self._waiter = self._waiter, None
+        if waiter is not None and not waiter.cancelled():
+            waiter.set_result(None)
+
     async def _wait_for_data(self, func_name):
+        # Only one coroutine may wait: which of two would get the data is undefined.
         if self._waiter is not None:
             raise RuntimeError(f'{func_name}() called while another coroutine is '
                                f'already waiting for incoming data')
         if self._paused:
-            self._paused = False
-            self._transport.resume_reading()
+            # The caller needs more than what is buffered: let data flow again.
+            self._resume_transport()
         self._waiter = self._loop.create_future()
         try:
             await self._waiter
         finally:
             self._waiter = None
 
-    async def readline(self):
-        """Read up to and including b'\\n'; at EOF return what is left (maybe b'')."""
-        # No exception handlers here: a coroutine with handlers gets a finalizer at creation,
-        # and the usual case is a line already buffered. _readline_slow() reports the errors.
-        while self._exception is None:
-            buffer = self._buffer
-            end = buffer.find(b'\n') + 1
-            if end:
-                if end > self._limit + 1:
-                    break
-                line = bytes(buffer[:end])
-                del buffer[:end]
-                if self._paused:
-                    self._maybe_resume_transport()
-                return line
-            if self._eof or len(buffer) > self._limit:
-                break
-            await self._wait_for_data('readuntil')
-        return await self._readline_slow()
+    def _take(self, n):
+        """Remove and return the first n bytes (or all, if fewer) of the buffer."""
+        buf = self._buffer
+        if n >= len(buf):
+            data = bytes(buf)
+            buf.clear()
+        else:
+            data = bytes(buf[:n])
+            del buf[:n]
+        if self._paused and len(buf) <= self._limit:
+            self._resume_transport()
+        return data
 
-    async def _readline_slow(self):
-        sep = b'\n'
+    def _resume_transport(self):
+        self._paused = False
+        self._transport.resume_reading()
+
+    def _chunk_end(self, separator):
+        """Index just past the first separator in the buffer, or 0 if there is none yet.
+        LimitOverrunError (with .consumed) when the chunk cannot fit the limit."""
+        at = self._buffer.find(separator)
+        if at < 0:
+            # Bytes before this index cannot start a complete separator any more.
+            searched = len(self._buffer) + 1 - len(separator)
+            if searched > self._limit:
+                raise exceptions.LimitOverrunError(
+                    'Separator is not found, and chunk exceed the limit', searched)
+            return 0
+        if at > self._limit:
+            raise exceptions.LimitOverrunError(
+                'Separator is found, but chunk is longer than limit', at)
+        return at + len(separator)
+
+    def _line_end(self):
+        """_chunk_end(b'\\n') for readline(): an overlong line is dropped (up to its newline,
+        if buffered) and reported as ValueError."""
         try:
-            line = await self.readuntil(sep)
-        except exceptions.IncompleteReadError as e:
-            return e.partial
-        except exceptions.LimitOverrunError as e:
-            if self._buffer.startswith(sep, e.consumed):
-                del self._buffer[:e.consumed + len(sep)]
+            return self._chunk_end(b'\n')
+        except exceptions.LimitOverrunError as overrun:
+            if self._buffer.startswith(b'\n', overrun.consumed):
+                self._take(overrun.consumed + 1)
             else:
-                self._buffer.clear()
-            self._maybe_resume_transport()
-            raise ValueError(e.args[0])
-        return line
+                self._take(len(self._buffer))
+            raise ValueError(overrun.args[0])
+
+    # The read coroutines have no exception handlers of their own: in minipy a coroutine
+    # with handlers costs a finalizer at creation, and most reads find their data buffered.
+
+    async def readline(self):
+        """Read one line, b'\\n' included; at EOF, what is left (b'' when nothing).
+        ValueError if the line is longer than the limit."""
+        if self._exception is not None:
+            raise self._exception
+        while True:
+            buf = self._buffer
+            end = buf.find(b'\n') + 1
+            if end and end <= self._limit + 1 and not self._paused:
+                # The usual case, inlined (no calls): a whole line is buffered.
+                line = bytes(buf[:end])
+                del buf[:end]
+                return line
+            end = self._line_end()
+            if end:
+                return self._take(end)
+            if self._eof:
+                return self._take(len(self._buffer))
+            await self._wait_for_data('readuntil')
 
     async def readuntil(self, separator=b'\n'):
-        """Read up to and including separator; IncompleteReadError at EOF without it."""
-        seplen = len(separator)
-        if seplen == 0:
+        """Read up to and including separator.  IncompleteReadError at EOF without it,
+        LimitOverrunError (data left buffered) when the chunk exceeds the limit."""
+        if not separator:
             raise ValueError('Separator should be at least one-byte string')
-        if self._exception is not None:
-            raise self._exception
-        offset = 0
+        self._raise_failure()
         while True:
-            buflen = len(self._buffer)
-            if buflen - offset >= seplen:
-                isep = self._buffer.find(separator, offset)
-                if isep != -1:
-                    break
-                offset = buflen + 1 - seplen
-                if offset > self._limit:
-                    raise exceptions.LimitOverrunError(
-                        'Separator is not found, and chunk exceed the limit', offset)
+            end = self._chunk_end(separator)
+            if end:
+                return self._take(end)
             if self._eof:
-                chunk = bytes(self._buffer)
-                self._buffer.clear()
-                raise exceptions.IncompleteReadError(chunk, None)
+                raise exceptions.IncompleteReadError(self._take(len(self._buffer)), None)
             await self._wait_for_data('readuntil')
-        if isep > self._limit:
-            raise exceptions.LimitOverrunError(
-                'Separator is found, but chunk is longer than limit', isep)
-        chunk = self._buffer[:isep + seplen]
-        del self._buffer[:isep + seplen]
-        self._maybe_resume_transport()
-        return bytes(chunk)
 
     async def read(self, n=-1):
-        """Read up to n bytes; n < 0 reads until EOF."""
-        if self._exception is not None:
-            raise self._exception
+        """Read at most n bytes, waiting only while nothing is buffered; n < 0 reads until
+        EOF.  b'' means EOF."""
+        self._raise_failure()
         if n == 0:
             return b''
-        if n < 0:
-            blocks = []
-            while True:
-                block = await self.read(self._limit)
-                if not block:
-                    break
-                blocks.append(block)
-            return b''.join(blocks)
-        if not self._buffer and not self._eof:
+        if n > 0:
+            if not self._buffer and not self._eof:
+                await self._wait_for_data('read')
+            return self._take(n)
+        pieces = []
+        while True:
+            if self._buffer:
+                pieces.append(self._take(len(self._buffer)))
+            if self._eof:
+                return b''.join(pieces)
             await self._wait_for_data('read')
-        buffer = self._buffer
-        if len(buffer) <= n:
-            data = bytes(buffer)
-            buffer.clear()
-        else:
-            data = bytes(buffer[:n])
-            del buffer[:n]
-        if self._paused:
-            self._maybe_resume_transport()
-        return data
+            self._raise_failure()
 
     async def readexactly(self, n):
-        """Read exactly n bytes; IncompleteReadError if EOF comes first."""
+        """Read exactly n bytes; IncompleteReadError (with what was read) if EOF comes
+        first."""
         if n < 0:
             raise ValueError('readexactly size can not be less than zero')
-        if self._exception is not None:
-            raise self._exception
-        if n == 0:
-            return b''
+        self._raise_failure()
         while len(self._buffer) < n:
             if self._eof:
-                incomplete = bytes(self._buffer)
-                self._buffer.clear()
-                raise exceptions.IncompleteReadError(incomplete, n)
+                raise exceptions.IncompleteReadError(self._take(len(self._buffer)), n)
             await self._wait_for_data('readexactly')
-        if len(self._buffer) == n:
-            data = bytes(self._buffer)
-            self._buffer.clear()
-        else:
-            data = bytes(self._buffer[:n])
-            del self._buffer[:n]
-        self._maybe_resume_transport()
-        return data
+        return self._take(n) if n else b''
 
     def __aiter__(self):
         return self
 
     async def __anext__(self):
-        val = await self.readline()
-        if val == b'':
+        line = await self.readline()
+        if not line:
             raise StopAsyncIteration
-        return val
+        return line

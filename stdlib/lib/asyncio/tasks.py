@@ -1,6 +1,11 @@
-"""Tasks (coroutines driven by the loop) and the functions that combine awaitables."""
+"""Tasks and the functions that combine awaitables: sleep, wait, wait_for, as_completed,
+gather, shield and run_coroutine_threadsafe.
+
+Task itself is native (stdlib/native/asyncio_task.cpp): it steps coroutines, keeps the
+loop -> current task map and a weak registry of unfinished tasks."""
 
 import _asyncio
+import collections
 import concurrent.futures
 import functools
 
@@ -13,73 +18,82 @@ __all__ = ('Task', 'create_task', 'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COM
            'wait', 'wait_for', 'as_completed', 'sleep', 'gather', 'shield', 'ensure_future',
            'run_coroutine_threadsafe', 'current_task', 'all_tasks')
 
-# loop -> the task whose step is executing on it; kept by the native Task
-# (stdlib/native/asyncio_task.cpp), which also keeps the weak registry of unfinished tasks.
+Task = _asyncio.Task
 _current_tasks = _asyncio._current_tasks
+
+FIRST_COMPLETED = concurrent.futures.FIRST_COMPLETED
+FIRST_EXCEPTION = concurrent.futures.FIRST_EXCEPTION
+ALL_COMPLETED = concurrent.futures.ALL_COMPLETED
 
 
 def current_task(loop=None):
-    """The task running on loop (default: the running loop), or None."""
-    if loop is None:
-        loop = events.get_running_loop()
-    return _current_tasks.get(loop)
+    """The task whose step is running on loop (default: the running loop), or None."""
+    return _current_tasks.get(events.get_running_loop() if loop is None else loop)
 
 
 def all_tasks(loop=None):
-    """The set of unfinished tasks of loop (default: the running loop)."""
+    """The unfinished tasks of loop (default: the running loop)."""
     if loop is None:
         loop = events.get_running_loop()
-    return {t for t in _asyncio._unfinished_tasks() if t._loop is loop and not t.done()}
-
-
-Task = _asyncio.Task
+    return {task for task in _asyncio._unfinished_tasks()
+            if task._loop is loop and not task.done()}
 
 
 def _task_repr_info(task):
-    """The words of repr(task) between 'Task' and '>'."""
-    info = futures._future_repr_info(task)
+    """The words of repr(task) after 'Task' (the native Task.__repr__ calls this)."""
+    words = futures._future_repr_info(task)
     if task.cancelling() and not task.done():
-        info[0] = 'cancelling'
-    info.insert(1, 'name=%r' % task.get_name())
-    info.insert(2, f'coro=<{coroutines._format_coroutine(task._coro)}>')
+        words[0] = 'cancelling'
+    extra = [f'name={task.get_name()!r}', f'coro=<{coroutines._format_coroutine(task._coro)}>']
     if task._fut_waiter is not None:
-        info.insert(3, f'wait_for={task._fut_waiter!r}')
-    return info
+        extra.append(f'wait_for={task._fut_waiter!r}')
+    words[1:1] = extra
+    return words
 
 
 def create_task(coro, *, name=None, context=None):
-    """Schedule coro as a Task on the running loop."""
+    """Schedule coro as a Task on the running loop and return the Task."""
     loop = events.get_running_loop()
-    # Named afterwards, as CPython does: the default name's counter advances either way.
-    task = loop.create_task(coro, context=context)
+    if context is None:
+        task = loop.create_task(coro)
+    else:
+        task = loop.create_task(coro, context=context)
+    # Named after creation, so the default 'Task-N' counter moves on either way.
     if name is not None:
         task.set_name(name)
     return task
 
 
-def ensure_future(coro_or_future, *, loop=None):
-    """Return a future for a coroutine, future or awaitable (coroutines become Tasks)."""
-    if futures.isfuture(coro_or_future):
-        if loop is not None and loop is not futures._get_loop(coro_or_future):
-            raise ValueError('The future belongs to a different loop than '
-                             'the one specified as the loop argument')
-        return coro_or_future
-    if not coroutines.iscoroutine(coro_or_future):
-        if hasattr(coro_or_future, '__await__'):
-            coro_or_future = _wrap_awaitable(coro_or_future)
-        else:
-            raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
-    if loop is None:
-        loop = events._get_event_loop()
-    return loop.create_task(coro_or_future)
-
-
-async def _wrap_awaitable(awaitable):
+async def _awaiting(awaitable):
     return await awaitable
 
 
-class _Sleep0:
-    """Awaiting it yields None to the task once: the task goes to the back of the ready queue."""
+def ensure_future(coro_or_future, *, loop=None):
+    """Futures come back unchanged; coroutines and other awaitables become Tasks."""
+    if futures.isfuture(coro_or_future):
+        if loop is not None and futures._get_loop(coro_or_future) is not loop:
+            raise ValueError('The future belongs to a different loop than '
+                             'the one specified as the loop argument')
+        return coro_or_future
+    if coroutines.iscoroutine(coro_or_future):
+        coro = coro_or_future
+    elif hasattr(type(coro_or_future), '__await__'):
+        coro = _awaiting(coro_or_future)
+    else:
+        raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+    if loop is None:
+        loop = events.get_event_loop()
+    try:
+        return loop.create_task(coro)
+    except RuntimeError:
+        # A closed loop: the coroutine will never run, so close it instead of warning.
+        coro.close()
+        raise
+
+
+class _OneYield:
+    """Awaiting this suspends the task for exactly one loop iteration: the native Task
+    reschedules itself when its coroutine yields None."""
 
     __slots__ = ()
 
@@ -87,298 +101,291 @@ class _Sleep0:
         yield
 
 
-_sleep0 = _Sleep0()
+_one_yield = _OneYield()
 
 
 async def sleep(delay, result=None):
-    """Coroutine that completes after delay seconds; sleep(0) yields to the loop once."""
+    """Suspend for delay seconds, then return result; delay <= 0 just lets others run."""
     if delay <= 0:
-        await _sleep0
+        await _one_yield
         return result
     loop = events.get_running_loop()
-    future = loop.create_future()
-    h = loop.call_later(delay, futures._set_result_unless_cancelled, future, result)
+    wakeup = loop.create_future()
+    timer = loop.call_later(delay, futures._set_result_unless_cancelled, wakeup, result)
     try:
-        return await future
+        return await wakeup
     finally:
-        h.cancel()
+        timer.cancel()
 
 
-FIRST_COMPLETED = concurrent.futures.FIRST_COMPLETED
-FIRST_EXCEPTION = concurrent.futures.FIRST_EXCEPTION
-ALL_COMPLETED = concurrent.futures.ALL_COMPLETED
-
-
-def _release_waiter(waiter, *args):
+def _wake(waiter, *ignored):
+    """Complete waiter if nobody did yet (a done callback or timer callback)."""
     if not waiter.done():
         waiter.set_result(None)
 
 
-async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
-    """Wait for the futures/tasks in fs; return (done, pending) sets."""
+async def _settled(fut, loop, timeout=None):
+    """Return once fut is done or timeout seconds passed, without consuming fut's outcome.
+    Cancelling the caller raises CancelledError here and leaves fut alone."""
+    waiter = loop.create_future()
+    wake = functools.partial(_wake, waiter)
+    fut.add_done_callback(wake)
+    timer = None if timeout is None else loop.call_later(timeout, wake)
+    try:
+        await waiter
+    finally:
+        fut.remove_done_callback(wake)
+        if timer is not None:
+            timer.cancel()
+
+
+async def _cancel_and_wait(fut, loop):
+    fut.cancel()
+    await _settled(fut, loop)
+
+
+def _reject_single(fs, kind):
+    # wait() and as_completed() take a collection; one future or coroutine is a usage error.
     if futures.isfuture(fs) or coroutines.iscoroutine(fs):
-        raise TypeError(f'expect a list of futures, not {type(fs).__name__}')
+        raise TypeError(f'expect {kind} of futures, not {type(fs).__name__}')
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    """Wait for the futures and tasks of fs; return the sets (done, pending).
+
+    return_when is FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED; after timeout seconds
+    it returns whatever is done by then.  Nothing is cancelled."""
+    _reject_single(fs, 'a list')
     if not fs:
         raise ValueError('Set of Tasks/Futures is empty.')
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise ValueError(f'Invalid return_when value: {return_when}')
-    fs = set(fs)
-    if any(coroutines.iscoroutine(f) for f in fs):
+    group = set(fs)
+    if any(coroutines.iscoroutine(f) for f in group):
         raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
     loop = events.get_running_loop()
-    return await _wait(fs, timeout, return_when, loop)
-
-
-async def _wait(fs, timeout, return_when, loop):
     waiter = loop.create_future()
-    timeout_handle = None
-    if timeout is not None:
-        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
-    counter = len(fs)
+    unfinished = len(group)
 
-    def _on_completion(f):
-        nonlocal counter
-        counter -= 1
-        if (counter <= 0 or return_when == FIRST_COMPLETED
-                or return_when == FIRST_EXCEPTION and not f.cancelled()
-                and f.exception() is not None):
-            if timeout_handle is not None:
-                timeout_handle.cancel()
-            if not waiter.done():
-                waiter.set_result(None)
+    def on_done(f):
+        nonlocal unfinished
+        unfinished -= 1
+        enough = (unfinished == 0 or return_when == FIRST_COMPLETED or
+                  (return_when == FIRST_EXCEPTION and not f.cancelled()
+                   and f.exception() is not None))
+        if enough:
+            _wake(waiter)
 
-    for f in fs:
-        f.add_done_callback(_on_completion)
+    timer = None if timeout is None else loop.call_later(timeout, _wake, waiter)
+    for f in group:
+        f.add_done_callback(on_done)
     try:
         await waiter
     finally:
-        if timeout_handle is not None:
-            timeout_handle.cancel()
-        for f in fs:
-            f.remove_done_callback(_on_completion)
-    done, pending = set(), set()
-    for f in fs:
-        (done if f.done() else pending).add(f)
-    return done, pending
-
-
-async def _cancel_and_wait(fut, loop):
-    waiter = loop.create_future()
-    cb = functools.partial(_release_waiter, waiter)
-    fut.add_done_callback(cb)
-    try:
-        fut.cancel()
-        await waiter
-    finally:
-        fut.remove_done_callback(cb)
+        if timer is not None:
+            timer.cancel()
+        for f in group:
+            f.remove_done_callback(on_done)
+    done = {f for f in group if f.done()}
+    return done, group - done
 
 
 async def wait_for(fut, timeout):
-    """Await fut with a deadline: on timeout cancel it and raise TimeoutError."""
+    """Await fut, cancelling it and raising TimeoutError if it takes over timeout seconds.
+    timeout None waits forever; if the caller is cancelled, fut is cancelled too."""
     loop = events.get_running_loop()
     if timeout is None:
         return await fut
-    if timeout <= 0:
-        fut = ensure_future(fut, loop=loop)
-        if fut.done():
-            return fut.result()
-        await _cancel_and_wait(fut, loop=loop)
-        try:
-            return fut.result()
-        except exceptions.CancelledError as exc:
-            raise exceptions.TimeoutError() from exc
-    waiter = loop.create_future()
-    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
-    cb = functools.partial(_release_waiter, waiter)
     fut = ensure_future(fut, loop=loop)
-    fut.add_done_callback(cb)
-    try:
+    if timeout > 0:
         try:
-            await waiter
+            await _settled(fut, loop, timeout)
         except exceptions.CancelledError:
             if fut.done():
                 return fut.result()
-            fut.remove_done_callback(cb)
-            await _cancel_and_wait(fut, loop=loop)
+            await _cancel_and_wait(fut, loop)
             raise
-        if fut.done():
-            return fut.result()
-        fut.remove_done_callback(cb)
-        await _cancel_and_wait(fut, loop=loop)
-        try:
-            return fut.result()
-        except exceptions.CancelledError as exc:
-            raise exceptions.TimeoutError() from exc
-    finally:
-        timeout_handle.cancel()
+    if fut.done():
+        return fut.result()
+    await _cancel_and_wait(fut, loop)
+    try:
+        # A result if fut ignored the cancellation.
+        return fut.result()
+    except exceptions.CancelledError as exc:
+        raise exceptions.TimeoutError() from exc
 
 
 def as_completed(fs, *, timeout=None):
-    """Iterator of coroutines; awaiting each gives the next result in completion order."""
-    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
-        raise TypeError(f'expect an iterable of futures, not {type(fs).__name__}')
-    from .queues import Queue
-    done = Queue()
-    loop = events._get_event_loop()
-    todo = {ensure_future(f, loop=loop) for f in set(fs)}
-    timeout_handle = None
+    """Yield one coroutine per awaitable of fs; each awaits the next outcome in completion
+    order.  After timeout seconds, the coroutines not yet satisfied raise TimeoutError."""
+    _reject_single(fs, 'an iterable')
+    loop = events.get_event_loop()
+    pending = {ensure_future(f, loop=loop) for f in set(fs)}
+    finished = collections.deque()   # done futures not handed out yet
+    sleepers = []                    # futures of the coroutines waiting for one
+    expired = False
 
-    def _on_timeout():
-        for f in todo:
-            f.remove_done_callback(_on_completion)
-            done.put_nowait(None)
-        todo.clear()
+    def wake_all():
+        for sleeper in sleepers:
+            _wake(sleeper)
+        sleepers.clear()
 
-    def _on_completion(f):
-        if not todo:
-            return
-        todo.remove(f)
-        done.put_nowait(f)
-        if not todo and timeout_handle is not None:
-            timeout_handle.cancel()
+    def on_done(f):
+        if f in pending:
+            pending.discard(f)
+            finished.append(f)
+            if not pending and timer is not None:
+                timer.cancel()
+            wake_all()
 
-    async def _wait_for_one():
-        f = await done.get()
-        if f is None:
-            raise exceptions.TimeoutError
-        return f.result()
+    def on_timeout():
+        nonlocal expired
+        expired = True
+        for f in pending:
+            f.remove_done_callback(on_done)
+        pending.clear()
+        wake_all()
 
-    for f in todo:
-        f.add_done_callback(_on_completion)
-    if todo and timeout is not None:
-        timeout_handle = loop.call_later(timeout, _on_timeout)
-    return (_wait_for_one() for _ in range(len(todo)))
+    async def next_outcome():
+        while not finished:
+            if expired:
+                raise exceptions.TimeoutError
+            sleeper = loop.create_future()
+            sleepers.append(sleeper)
+            await sleeper
+        return finished.popleft().result()
+
+    count = len(pending)
+    for f in pending:
+        f.add_done_callback(on_done)
+    timer = None
+    if pending and timeout is not None:
+        timer = loop.call_later(timeout, on_timeout)
+    for _ in range(count):
+        yield next_outcome()
 
 
 class _GatheringFuture(futures.Future):
-    """gather()'s result: cancelling it cancels every child."""
+    """The future gather() returns: it collects its children's outcomes, and cancelling it
+    cancels the children."""
 
-    def __init__(self, children, *, loop):
+    def __init__(self, children, distinct, return_exceptions, *, loop):
         super().__init__(loop=loop)
         self._children = children
+        self._left = distinct        # children (repeats counted once) not done yet
+        self._return_exceptions = return_exceptions
         self._cancel_requested = False
 
     def cancel(self, msg=None):
         if self.done():
             return False
-        ret = False
-        for child in self._children:
-            if child.cancel(msg=msg):
-                ret = True
-        if ret:
-            self._cancel_requested = True
-        return ret
+        accepted = [child.cancel(msg=msg) for child in self._children]
+        if not any(accepted):
+            return False
+        self._cancel_requested = True
+        return True
+
+    def _child_done(self, child):
+        self._left -= 1
+        if self.done():
+            if not child.cancelled():
+                child.exception()   # nobody will look at it: mark it retrieved
+            return
+        if not self._return_exceptions:
+            if child.cancelled():
+                self.set_exception(child._make_cancelled_error())
+                return
+            exc = child.exception()
+            if exc is not None:
+                self.set_exception(exc)
+                return
+        if self._left:
+            return
+        if self._cancel_requested:
+            self.set_exception(child._make_cancelled_error())
+        else:
+            self.set_result([_outcome(c) for c in self._children])
+
+
+def _outcome(child):
+    """A finished child's entry in gather()'s result list."""
+    if child.cancelled():
+        message = child._cancel_message
+        return exceptions.CancelledError('' if message is None else message)
+    exc = child.exception()
+    return child.result() if exc is None else exc
 
 
 def gather(*coros_or_futures, return_exceptions=False):
-    """A future for the list of results of all arguments, in argument order."""
+    """A future for the results of all arguments, in argument order.
+
+    Without return_exceptions the first error (or cancellation) of a child becomes the
+    result; with it, errors are returned in the list.  Cancelling the returned future
+    cancels every child."""
     if not coros_or_futures:
-        loop = events._get_event_loop()
-        outer = loop.create_future()
-        outer.set_result([])
-        return outer
-
-    nfuts = 0
-    nfinished = 0
-    outer = None
+        done = events.get_event_loop().create_future()
+        done.set_result([])
+        return done
     loop = None
+    made = {}   # argument -> its future, so a repeated argument is awaited once
     children = []
-    arg_to_fut = {}
-
-    def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                fut.exception()
-            return
-        if not return_exceptions:
-            if fut.cancelled():
-                outer.set_exception(fut._make_cancelled_error())
-                return
-            exc = fut.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-                return
-        if nfinished == nfuts:
-            results = []
-            for child in children:
-                if child.cancelled():
-                    res = exceptions.CancelledError(
-                        '' if child._cancel_message is None else child._cancel_message)
-                else:
-                    res = child.exception()
-                    if res is None:
-                        res = child._result
-                results.append(res)
-            if outer._cancel_requested:
-                outer.set_exception(fut._make_cancelled_error())
-            else:
-                outer.set_result(results)
-
     for arg in coros_or_futures:
-        fut = arg_to_fut.get(arg)
-        if fut is None:
-            fut = ensure_future(arg, loop=loop)
+        child = made.get(arg)
+        if child is None:
+            child = ensure_future(arg, loop=loop)
             if loop is None:
-                loop = futures._get_loop(fut)
-            if fut is not arg:
-                fut._log_destroy_pending = False
-            nfuts += 1
-            arg_to_fut[arg] = fut
-            fut.add_done_callback(_done_callback)
-        children.append(fut)
-
-    outer = _GatheringFuture(children, loop=loop)
+                loop = futures._get_loop(child)
+            if child is not arg:
+                # gather() owns the task it made: it is awaited through outer.
+                child._log_destroy_pending = False
+            made[arg] = child
+        children.append(child)
+    outer = _GatheringFuture(children, len(made), return_exceptions, loop=loop)
+    for child in made.values():
+        child.add_done_callback(outer._child_done)
     return outer
 
 
 def shield(arg):
-    """Await arg without letting a cancellation of the awaiting task cancel it."""
+    """A future that follows arg, except that cancelling it does not cancel arg."""
     inner = ensure_future(arg)
     if inner.done():
         return inner
-    loop = futures._get_loop(inner)
-    outer = loop.create_future()
+    outer = futures._get_loop(inner).create_future()
 
-    def _inner_done_callback(inner):
+    def inner_done(_):
         if outer.cancelled():
             if not inner.cancelled():
-                inner.exception()
-            return
-        if inner.cancelled():
-            outer.cancel()
+                inner.exception()   # nobody will look at it: mark it retrieved
         else:
-            exc = inner.exception()
-            if exc is not None:
-                outer.set_exception(exc)
-            else:
-                outer.set_result(inner.result())
+            futures._copy_state(outer, inner)
 
-    def _outer_done_callback(outer):
+    def outer_done(_):
         if not inner.done():
-            inner.remove_done_callback(_inner_done_callback)
+            inner.remove_done_callback(inner_done)
 
-    inner.add_done_callback(_inner_done_callback)
-    outer.add_done_callback(_outer_done_callback)
+    inner.add_done_callback(inner_done)
+    outer.add_done_callback(outer_done)
     return outer
 
 
 def run_coroutine_threadsafe(coro, loop):
-    """Submit coro to loop from another thread; return a concurrent.futures.Future."""
+    """From another thread: run coro as a task of loop; return a concurrent.futures.Future
+    for its outcome (cancelling that future cancels the task)."""
     if not coroutines.iscoroutine(coro):
         raise TypeError('A coroutine object is required')
-    future = concurrent.futures.Future()
+    result = concurrent.futures.Future()
 
-    def callback():
+    def start():
         try:
-            futures._chain_future(ensure_future(coro, loop=loop), future)
+            task = ensure_future(coro, loop=loop)
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            if future.set_running_or_notify_cancel():
-                future.set_exception(exc)
+            if result.set_running_or_notify_cancel():
+                result.set_exception(exc)
             raise
+        futures._chain_future(task, result)
 
-    loop.call_soon_threadsafe(callback)
-    return future
+    loop.call_soon_threadsafe(start)
+    return result
