@@ -7,14 +7,11 @@ The functions operate by translating the pattern into a regular
 expression.  They cache the compiled regular expressions for speed.
 """
 
+import functools
 import os
 import re
 
 __all__ = ["filter", "fnmatch", "fnmatchcase", "translate"]
-
-# Compiled patterns by (pattern, type); cleared when it grows too large.
-_cache = {}
-_MAXCACHE = 32768
 
 
 def fnmatch(name, pat):
@@ -32,35 +29,7 @@ def fnmatch(name, pat):
     if the operating system requires it.
     If you don't want this, use fnmatchcase(FILENAME, PATTERN).
     """
-    name = os.path.normcase(name)
-    pat = os.path.normcase(pat)
-    return fnmatchcase(name, pat)
-
-
-def _compile_pattern(pat):
-    key = (pat, type(pat))
-    match = _cache.get(key)
-    if match is None:
-        if isinstance(pat, bytes):
-            res = bytes(_translate(str(pat, 'ISO-8859-1'), True), 'ISO-8859-1')
-        else:
-            res = _translate(pat, True)
-        if len(_cache) >= _MAXCACHE:
-            _cache.clear()
-        match = _cache[key] = re.compile(res).match
-    return match
-
-
-def filter(names, pat):
-    """Construct a list from those elements of the iterable NAMES that
-    match PAT."""
-    result = []
-    pat = os.path.normcase(pat)
-    match = _compile_pattern(pat)
-    for name in names:
-        if match(os.path.normcase(name)):
-            result.append(name)
-    return result
+    return fnmatchcase(os.path.normcase(name), os.path.normcase(pat))
 
 
 def fnmatchcase(name, pat):
@@ -69,57 +38,14 @@ def fnmatchcase(name, pat):
     This is a version of fnmatch() which doesn't case-normalize
     its arguments.
     """
-    match = _compile_pattern(pat)
-    return match(name) is not None
+    return _matcher(pat)(name) is not None
 
 
-# Marks a '*' in the list of translated pieces.
-_STAR = object()
-
-
-def _translate_set(pat, start, end, re2):
-    """Translate the inside of a [...] set, pat[start:end] (after '['),
-    into the regular expression text of a character class."""
-    stuff = pat[start:end]
-    if '-' in stuff:
-        # Split into the pieces around range hyphens; a '-' first (after
-        # an optional '!') or last is a literal.
-        chunks = []
-        k = start + 2 if pat[start] == '!' else start + 1
-        piece_start = start
-        while True:
-            k = pat.find('-', k, end)
-            if k < 0:
-                break
-            chunks.append(pat[piece_start:k])
-            piece_start = k + 1
-            k += 3
-        last = pat[piece_start:end]
-        if last:
-            chunks.append(last)
-        else:
-            chunks[-1] += '-'
-        # Drop empty ranges such as z-a, which are invalid in a regex.
-        for k in range(len(chunks) - 1, 0, -1):
-            if chunks[k - 1][-1] > chunks[k][0]:
-                chunks[k - 1] = chunks[k - 1][:-1] + chunks[k][1:]
-                del chunks[k]
-        # Escape backslashes and the hyphens that do not form ranges.
-        stuff = '-'.join(s.replace('\\', r'\\').replace('-', r'\-')
-                         for s in chunks)
-    else:
-        stuff = stuff.replace('\\', r'\\')
-    # Escape the characters of set operations (&&, ~~ and ||).
-    stuff = ''.join('\\' + c if c in '&~|' else c for c in stuff)
-    if not stuff:
-        return r'[^\s\S]' if re2 else '(?!)'   # empty set: never matches
-    if stuff == '!':
-        return '.'              # negated empty set: any character
-    if stuff[0] == '!':
-        stuff = '^' + stuff[1:]
-    elif stuff[0] in ('^', '['):
-        stuff = '\\' + stuff
-    return '[%s]' % stuff
+def filter(names, pat):
+    """Construct a list from those elements of the iterable NAMES that
+    match PAT."""
+    match = _matcher(os.path.normcase(pat))
+    return [name for name in names if match(os.path.normcase(name))]
 
 
 def translate(pat):
@@ -127,57 +53,115 @@ def translate(pat):
 
     There is no way to quote meta-characters.
     """
-    return _translate(pat, False)
+    return _to_regex(pat, for_re2=False)
 
 
-def _translate(pat, re2):
-    # translate() gives CPython's text; the patterns compiled here are for
-    # RE2, which has no atomic groups or lookahead. RE2 does not backtrack,
-    # so a plain lazy ".*?fixed" matches the same names, and an impossible
-    # class stands in for the empty set's "(?!)".
-    pieces = []
-    i, n = 0, len(pat)
-    while i < n:
-        c = pat[i]
-        i += 1
-        if c == '*':
-            if not pieces or pieces[-1] is not _STAR:
-                pieces.append(_STAR)
-        elif c == '?':
-            pieces.append('.')
-        elif c == '[':
-            j = i
-            if j < n and pat[j] == '!':
-                j += 1
-            if j < n and pat[j] == ']':
-                j += 1
-            while j < n and pat[j] != ']':
-                j += 1
-            if j >= n:
-                pieces.append('\\[')
+@functools.lru_cache(maxsize=32768, typed=True)
+def _matcher(pat):
+    # Bytes patterns go through latin-1 so every byte maps to one character.
+    if isinstance(pat, bytes):
+        text = _to_regex(pat.decode('latin-1'), for_re2=True)
+        return re.compile(text.encode('latin-1')).match
+    return re.compile(_to_regex(pat, for_re2=True)).match
+
+
+# Stands for a run of '*' among the translated pattern atoms.
+_ANY_RUN = object()
+
+
+def _to_regex(pat, for_re2):
+    # translate() must return CPython's exact text, which uses an atomic
+    # group "(?>.*?X)" for each '*' that is followed by more text and another
+    # '*', and "(?!)" for an empty set.  The patterns compiled by _matcher go
+    # to RE2 instead, which has neither atomic groups nor lookahead; since RE2
+    # never backtracks, a plain lazy ".*?X" accepts the same names, and an
+    # impossible class "[^\s\S]" stands in for "(?!)".
+    never = '(?!)' if not for_re2 else r'[^\s\S]'
+    atoms = _atoms(pat, never)
+    # Split the atoms at the star runs: head STAR seg STAR seg ... STAR tail.
+    segments = [[]]
+    for atom in atoms:
+        if atom is _ANY_RUN:
+            segments.append([])
+        else:
+            segments[-1].append(atom)
+    parts = [''.join(segments[0])]
+    if len(segments) > 1:
+        middle_form = '.*?%s' if for_re2 else '(?>.*?%s)'
+        parts.extend(middle_form % ''.join(seg) for seg in segments[1:-1])
+        parts.append('.*' + ''.join(segments[-1]))
+    return r'(?s:%s)\Z' % ''.join(parts)
+
+
+def _atoms(pat, never):
+    """The pattern as a list of regex snippets, with _ANY_RUN for '*' runs."""
+    atoms = []
+    pos, size = 0, len(pat)
+    while pos < size:
+        ch = pat[pos]
+        pos += 1
+        if ch == '*':
+            if not atoms or atoms[-1] is not _ANY_RUN:
+                atoms.append(_ANY_RUN)
+        elif ch == '?':
+            atoms.append('.')
+        elif ch == '[':
+            close = _set_end(pat, pos)
+            if close < 0:
+                atoms.append('\\[')
             else:
-                pieces.append(_translate_set(pat, i, j, re2))
-                i = j + 1
+                atoms.append(_bracket(pat[pos:close], never))
+                pos = close + 1
         else:
-            pieces.append(re.escape(c))
+            atoms.append(re.escape(ch))
+    return atoms
 
-    # Join the pieces.  A '*' followed by fixed text and another '*' is
-    # written as an atomic group "(?>.*?fixed)": the shortest match of the
-    # fixed part, without backtracking into it.
-    out = []
-    k = 0
-    while k < len(pieces) and pieces[k] is not _STAR:
-        out.append(pieces[k])
-        k += 1
-    while k < len(pieces):
-        k += 1                          # skip the star
-        fixed = []
-        while k < len(pieces) and pieces[k] is not _STAR:
-            fixed.append(pieces[k])
-            k += 1
-        fixed = ''.join(fixed)
-        if k < len(pieces):
-            out.append(('.*?%s' if re2 else '(?>.*?%s)') % fixed)
+
+def _set_end(pat, pos):
+    """Index of the ']' closing a set whose body starts at pos, or -1.
+
+    A ']' right after '[' or '[!' belongs to the set."""
+    if pat.startswith('!', pos):
+        pos += 1
+    if pat.startswith(']', pos):
+        pos += 1
+    return pat.find(']', pos)
+
+
+def _bracket(body, never):
+    """Regex for the shell set whose text between the brackets is body."""
+    negated = body.startswith('!')
+    if negated:
+        body = body[1:]
+    pieces = []
+    i, n = 0, len(body)
+    while i < n:
+        if i + 2 < n and body[i + 1] == '-':
+            low, high = body[i], body[i + 2]
+            i += 3
+            # A reversed range such as z-a can match nothing: leave it out.
+            if low <= high:
+                pieces.append(_class_char(low) + '-' + _class_char(high))
         else:
-            out.append('.*' + fixed)
-    return r'(?s:%s)\Z' % ''.join(out)
+            pieces.append(_class_char(body[i]))
+            i += 1
+    text = ('!' if negated else '') + ''.join(pieces)
+    # A leading '!' negates even when it only became first because the
+    # ranges before it were dropped.
+    if not text:
+        return never
+    if text == '!':
+        return '.'
+    if text[0] == '!':
+        return '[^' + text[1:] + ']'
+    if text[0] in '^[':
+        text = '\\' + text
+    return '[' + text + ']'
+
+
+def _class_char(ch):
+    # Backslash, a literal hyphen and the set-operation characters must not
+    # reach the regex raw.
+    if ch in '\\-&~|':
+        return '\\' + ch
+    return ch

@@ -1,123 +1,32 @@
-"""Text wrapping and filling (wrap, fill, shorten, dedent, indent).
-
-Text is split into chunks by hand-written scanners that reproduce the
-splitting rules of CPython's regular expressions, so no re is needed.
+"""Text wrapping and filling.
 """
+
+from collections import deque
+from itertools import groupby
+from os.path import commonprefix
 
 __all__ = ['TextWrapper', 'wrap', 'fill', 'dedent', 'indent', 'shorten']
 
-# Only ASCII whitespace is recognised (not, for example, U+00A0).
-_whitespace = '\t\n\x0b\x0c\r '
-
-
-def _is_word(c):
-    # \w in regular expressions.
-    return c.isalnum() or c == '_'
-
-
-def _is_letter(c):
-    # [^\d\W]: a word character that is not a digit.
-    return _is_word(c) and not c.isdecimal()
-
-
-def _is_word_punct(c):
-    # [\w!"'&.,?]: characters that may precede an em-dash.
-    return _is_word(c) or c in '!"\'&.,?'
-
-
-def _dashes_then_word(text, i):
-    """True if text[i:] is two or more '-' followed by a word character."""
-    j = i
-    while j < len(text) and text[j] == '-':
-        j += 1
-    return j - i >= 2 and j < len(text) and _is_word(text[j])
-
-
-def _split_hyphenated(text):
-    """Split text into whitespace runs, em-dashes ('--' between words) and
-    words, where a word may also end just after a hyphen that joins two
-    letter sequences ('long-' 'winded')."""
-    chunks = []
-    n = len(text)
-    i = 0
-    while i < n:
-        c = text[i]
-        if c in _whitespace:
-            j = i + 1
-            while j < n and text[j] in _whitespace:
-                j += 1
-        elif c == '-' and i > 0 and _is_word_punct(text[i - 1]) and \
-                _dashes_then_word(text, i):
-            j = i
-            while text[j] == '-':
-                j += 1
-        else:
-            # The shortest non-whitespace run that ends a word.
-            j = i + 1
-            while True:
-                if j >= n or text[j] in _whitespace:
-                    break
-                if text[j] == '-' and _hyphen_breaks(text, j):
-                    j += 1
-                    break
-                if _is_word_punct(text[j - 1]) and _dashes_then_word(text, j):
-                    break
-                j += 1
-        chunks.append(text[i:j])
-        i = j
-    return chunks
-
-
-def _hyphen_breaks(text, j):
-    """Whether a word may be split after the hyphen at text[j]: it follows
-    two letters (or letter-hyphen-letter) and is followed by a letter,
-    optionally a hyphen, and a letter."""
-    def letter(k):
-        return 0 <= k < len(text) and _is_letter(text[k])
-
-    before = (letter(j - 1) and letter(j - 2)) or \
-        (letter(j - 1) and j - 2 >= 0 and text[j - 2] == '-' and letter(j - 3))
-    if not before:
-        return False
-    if not letter(j + 1):
-        return False
-    return letter(j + 2) or (j + 2 < len(text) and text[j + 2] == '-' and
-                             letter(j + 3))
-
-
-def _split_whitespace(text):
-    """Split text into alternating whitespace and non-whitespace runs."""
-    chunks = []
-    n = len(text)
-    i = 0
-    while i < n:
-        in_ws = text[i] in _whitespace
-        j = i + 1
-        while j < n and (text[j] in _whitespace) == in_ws:
-            j += 1
-        chunks.append(text[i:j])
-        i = j
-    return chunks
-
-
-def _ends_sentence(chunk):
-    # [a-z][.!?]["']? at the end of the chunk.
-    if chunk[-1:] in ('"', "'"):
-        chunk = chunk[:-1]
-    return len(chunk) >= 2 and chunk[-1] in '.!?' and \
-        'a' <= chunk[-2] <= 'z'
+# Only ASCII whitespace separates words; other spaces (e.g. U+00A0) do not.
+_WHITESPACE = '\t\n\x0b\x0c\r '
+_TO_SPACES = {ord(c): ' ' for c in _WHITESPACE}
 
 
 class TextWrapper:
-    """Object for wrapping/filling text.  The public interface consists of
-    the wrap() and fill() methods; the other methods are just there for
-    subclasses to override in order to tweak the default behaviour."""
+    """Wraps and fills text; the options are the instance attributes.
 
-    def __init__(self, width=70, initial_indent='', subsequent_indent='',
+    width, initial_indent, subsequent_indent, expand_tabs, tabsize,
+    replace_whitespace, fix_sentence_endings, break_long_words,
+    break_on_hyphens, drop_whitespace, max_lines and placeholder have the
+    meanings of the keyword arguments of textwrap.wrap().  Subclasses may
+    override _split() or _wrap_chunks() to change how text is cut.
+    """
+
+    def __init__(self, width=70, initial_indent="", subsequent_indent="",
                  expand_tabs=True, replace_whitespace=True,
                  fix_sentence_endings=False, break_long_words=True,
-                 drop_whitespace=True, break_on_hyphens=True, tabsize=8, *,
-                 max_lines=None, placeholder=' [...]'):
+                 drop_whitespace=True, break_on_hyphens=True, tabsize=8,
+                 *, max_lines=None, placeholder=' [...]'):
         self.width = width
         self.initial_indent = initial_indent
         self.subsequent_indent = subsequent_indent
@@ -131,202 +40,252 @@ class TextWrapper:
         self.max_lines = max_lines
         self.placeholder = placeholder
 
-    # -- splitting --
-
     def _munge_whitespace(self, text):
-        """Expand tabs and turn every whitespace character into a space."""
+        """Expand tabs and turn every whitespace character into a space,
+        as the options ask."""
         if self.expand_tabs:
             text = text.expandtabs(self.tabsize)
         if self.replace_whitespace:
-            for c in _whitespace:
-                text = text.replace(c, ' ')
+            text = text.translate(_TO_SPACES)
         return text
 
     def _split(self, text):
-        """Split the text to wrap into indivisible chunks."""
-        if self.break_on_hyphens is True:
-            return _split_hyphenated(text)
-        return _split_whitespace(text)
+        """Cut text into chunks: whitespace runs and words, the words also
+        after the hyphens of compound words when break_on_hyphens is set."""
+        if self.break_on_hyphens:
+            return _hyphenated_chunks(text)
+        return [''.join(run) for _, run in groupby(text, _WHITESPACE.__contains__)]
 
     def _fix_sentence_endings(self, chunks):
-        """Make sure sentence-ending punctuation is followed by two
-        spaces."""
+        """Make the single space after each sentence end a double one."""
         i = 0
-        while i < len(chunks) - 1:
+        while i + 1 < len(chunks):
             if chunks[i + 1] == ' ' and _ends_sentence(chunks[i]):
                 chunks[i + 1] = '  '
                 i += 2
             else:
                 i += 1
 
-    # -- wrapping --
-
-    def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):
-        """Put (part of) a chunk too long for any line on the current
-        line."""
-        space_left = 1 if width < 1 else width - cur_len
-        if self.break_long_words:
-            end = space_left
-            chunk = reversed_chunks[-1]
-            if self.break_on_hyphens and len(chunk) > space_left:
-                # Prefer breaking after the last hyphen that fits, unless
-                # the chunk is only hyphens up to there.
-                hyphen = chunk.rfind('-', 0, space_left)
-                if hyphen > 0 and any(c != '-' for c in chunk[:hyphen]):
-                    end = hyphen + 1
-            cur_line.append(chunk[:end])
-            reversed_chunks[-1] = chunk[end:]
-        elif not cur_line:
-            cur_line.append(reversed_chunks.pop())
-
-    def _wrap_chunks(self, chunks):
-        """Greedily fill lines with chunks, honouring indents, long words,
-        whitespace dropping and max_lines."""
-        lines = []
-        if self.width <= 0:
-            raise ValueError('invalid width %r (must be > 0)' % self.width)
-        if self.max_lines is not None:
-            indent = (self.subsequent_indent if self.max_lines > 1
-                      else self.initial_indent)
-            if len(indent) + len(self.placeholder.lstrip()) > self.width:
-                raise ValueError('placeholder too large for max width')
-
-        chunks = list(reversed(chunks))   # pop() takes the next chunk
-        while chunks:
-            cur_line = []
-            cur_len = 0
-            indent = self.subsequent_indent if lines else self.initial_indent
-            width = self.width - len(indent)
-
-            # Whitespace at the start of a line (but not of the text) goes.
-            if self.drop_whitespace and lines and chunks[-1].strip() == '':
-                del chunks[-1]
-
-            while chunks:
-                size = len(chunks[-1])
-                if cur_len + size > width:
-                    break
-                cur_line.append(chunks.pop())
-                cur_len += size
-
-            if chunks and len(chunks[-1]) > width:
-                self._handle_long_word(chunks, cur_line, cur_len, width)
-                cur_len = sum(map(len, cur_line))
-
-            if self.drop_whitespace and cur_line and \
-                    cur_line[-1].strip() == '':
-                cur_len -= len(cur_line[-1])
-                del cur_line[-1]
-
-            if not cur_line:
-                continue
-            rest_is_blank = not chunks or (
-                self.drop_whitespace and len(chunks) == 1 and
-                not chunks[0].strip())
-            if (self.max_lines is None or len(lines) + 1 < self.max_lines or
-                    rest_is_blank and cur_len <= width):
-                lines.append(indent + ''.join(cur_line))
-                continue
-
-            # Last allowed line: end it with the placeholder, dropping
-            # chunks until it fits.
-            while cur_line:
-                if cur_line[-1].strip() and \
-                        cur_len + len(self.placeholder) <= width:
-                    cur_line.append(self.placeholder)
-                    lines.append(indent + ''.join(cur_line))
-                    break
-                cur_len -= len(cur_line[-1])
-                del cur_line[-1]
-            else:
-                if lines:
-                    prev_line = lines[-1].rstrip()
-                    if len(prev_line) + len(self.placeholder) <= self.width:
-                        lines[-1] = prev_line + self.placeholder
-                        break
-                lines.append(indent + self.placeholder.lstrip())
-            break
-        return lines
-
     def _split_chunks(self, text):
         return self._split(self._munge_whitespace(text))
 
-    # -- public interface --
+    def _wrap_chunks(self, chunks):
+        """Assemble chunks into lines of at most self.width characters."""
+        if self.width <= 0:
+            raise ValueError("invalid width %r (must be > 0)" % self.width)
+        if self.max_lines is not None:
+            last_indent = (self.subsequent_indent if self.max_lines > 1
+                           else self.initial_indent)
+            if len(last_indent) + len(self.placeholder.lstrip()) > self.width:
+                raise ValueError("placeholder too large for max width")
+        lines = []
+        pending = deque(chunks)
+        while pending:
+            prefix = self.subsequent_indent if lines else self.initial_indent
+            room = self.width - len(prefix)
+            # Whitespace never starts a line, except the first one.
+            if self.drop_whitespace and lines and not pending[0].strip():
+                pending.popleft()
+            line = self._fill_line(pending, room)
+            if self.drop_whitespace and line and not line[-1].strip():
+                line.pop()
+            if not line:
+                continue
+            if self._may_add_line(len(lines), pending, line, room):
+                lines.append(prefix + ''.join(line))
+            else:
+                self._end_with_placeholder(lines, line, prefix, room)
+                break
+        return lines
+
+    def _fill_line(self, pending, room):
+        """Take the chunks of the next line off the front of pending."""
+        line = []
+        used = 0
+        while pending and used + len(pending[0]) <= room:
+            used += len(pending[0])
+            line.append(pending.popleft())
+        if pending and len(pending[0]) > room:
+            if self.break_long_words:
+                head = self._long_word_head(pending[0], 1 if room < 1 else room - used)
+                line.append(head)
+                pending[0] = pending[0][len(head):]
+            elif not line:
+                line.append(pending.popleft())
+        return line
+
+    def _long_word_head(self, word, space):
+        """The part of an overlong word that goes on the current line."""
+        if self.break_on_hyphens and len(word) > space:
+            # Prefer cutting just after a hyphen, unless only hyphens precede it.
+            cut = word.rfind('-', 0, space)
+            if cut > 0 and word[:cut].strip('-'):
+                return word[:cut + 1]
+        return word[:space]
+
+    def _may_add_line(self, done, pending, line, room):
+        if self.max_lines is None or done + 1 < self.max_lines:
+            return True
+        # The last allowed line: fine if it holds all the remaining text.
+        rest_is_blank = not pending or (self.drop_whitespace and len(pending) == 1
+                                        and not pending[0].strip())
+        return rest_is_blank and sum(map(len, line)) <= room
+
+    def _end_with_placeholder(self, lines, line, prefix, room):
+        placeholder = self.placeholder
+        used = sum(map(len, line))
+        while line:
+            if line[-1].strip() and used + len(placeholder) <= room:
+                lines.append(prefix + ''.join(line) + placeholder)
+                return
+            used -= len(line.pop())
+        # Nothing of this line fits next to the placeholder: put it on the
+        # previous line if there is room, else on a line of its own.
+        if lines:
+            previous = lines[-1].rstrip()
+            if len(previous) + len(placeholder) <= self.width:
+                lines[-1] = previous + placeholder
+                return
+        lines.append(prefix + placeholder.lstrip())
 
     def wrap(self, text):
-        """Reformat the single paragraph in 'text' so it fits in lines of
-        no more than 'self.width' columns, and return a list of wrapped
-        lines."""
+        """Wrap text into a list of lines of at most self.width columns."""
         chunks = self._split_chunks(text)
         if self.fix_sentence_endings:
             self._fix_sentence_endings(chunks)
         return self._wrap_chunks(chunks)
 
     def fill(self, text):
-        """Reformat the single paragraph in 'text' to fit in lines of no
-        more than 'self.width' columns, and return a new string containing
-        the entire wrapped paragraph."""
-        return '\n'.join(self.wrap(text))
+        """Wrap text and return it as one string of newline-separated lines."""
+        return "\n".join(self.wrap(text))
+
+
+def _is_word_char(c):
+    return c.isalnum() or c == '_'
+
+
+def _is_letter(c):
+    return _is_word_char(c) and not c.isdecimal()
+
+
+def _letter_at(text, i):
+    return 0 <= i < len(text) and _is_letter(text[i])
+
+
+def _dash_run_end(text, i):
+    """End of the em-dash ("--" or longer, then a word character) at i, or 0."""
+    j = i
+    while j < len(text) and text[j] == '-':
+        j += 1
+    if j - i >= 2 and j < len(text) and _is_word_char(text[j]):
+        return j
+    return 0
+
+
+def _breaks_after_hyphen(text, i):
+    """Whether a compound word may be cut after the hyphen at text[i]:
+    two letters (or letter-hyphen-letter) before it, and a letter then
+    another letter (possibly after one more hyphen) after it."""
+    before = ((_letter_at(text, i - 2) and _letter_at(text, i - 1))
+              or (_letter_at(text, i - 3) and text[i - 2] == '-' and _letter_at(text, i - 1)))
+    if not before or not _letter_at(text, i + 1):
+        return False
+    return _letter_at(text, i + 2) or (text[i + 2:i + 3] == '-' and _letter_at(text, i + 3))
+
+
+def _word_end(text, start):
+    """End of the word piece starting at text[start] (not whitespace)."""
+    k = start + 1
+    while k < len(text) and text[k] not in _WHITESPACE:
+        if text[k] == '-':
+            if _breaks_after_hyphen(text, k):
+                return k + 1
+            if _is_em_dash_start(text, k):
+                return k
+        k += 1
+    return k
+
+
+def _is_em_dash_start(text, i):
+    # An em-dash must follow a word character or punctuation ending a word.
+    before = text[i - 1]
+    return (_is_word_char(before) or before in '!"\'&.,?') and _dash_run_end(text, i) > 0
+
+
+def _hyphenated_chunks(text):
+    chunks = []
+    pos = 0
+    while pos < len(text):
+        if text[pos] in _WHITESPACE:
+            end = pos + 1
+            while end < len(text) and text[end] in _WHITESPACE:
+                end += 1
+        elif pos > 0 and _is_em_dash_start(text, pos):
+            end = _dash_run_end(text, pos)
+        else:
+            end = _word_end(text, pos)
+        chunks.append(text[pos:end])
+        pos = end
+    return chunks
+
+
+def _ends_sentence(chunk):
+    """Whether chunk ends like a sentence: lowercase ASCII letter, then
+    '.', '!' or '?', then maybe a closing quote."""
+    if chunk[-1:] in ('"', "'"):
+        chunk = chunk[:-1]
+    return (len(chunk) >= 2 and chunk[-1] in '.!?'
+            and 'a' <= chunk[-2] <= 'z')
 
 
 def wrap(text, width=70, **kwargs):
-    """Wrap a single paragraph of text, returning a list of wrapped
-    lines."""
+    """Wrap a single paragraph of text into a list of lines of at most
+    width columns.  Tabs are expanded and other whitespace becomes spaces;
+    the keyword arguments are TextWrapper options."""
     return TextWrapper(width=width, **kwargs).wrap(text)
 
 
 def fill(text, width=70, **kwargs):
-    """Fill a single paragraph of text, returning a new string."""
+    """Like wrap(), but return one string with the lines joined by newlines."""
     return TextWrapper(width=width, **kwargs).fill(text)
 
 
 def shorten(text, width, **kwargs):
-    """Collapse and truncate the given text to fit in the given width.
+    """Collapse the whitespace of text and truncate it to fit in width,
+    ending with the placeholder when words had to be dropped::
 
-    >>> textwrap.shorten("Hello  world!", width=12)
-    'Hello world!'
-    >>> textwrap.shorten("Hello  world!", width=11)
-    'Hello [...]'
+        >>> textwrap.shorten("Hello  world!", width=12)
+        'Hello world!'
+        >>> textwrap.shorten("Hello  world!", width=11)
+        'Hello [...]'
     """
-    w = TextWrapper(width=width, max_lines=1, **kwargs)
-    return w.fill(' '.join(text.strip().split()))
+    collapsed = ' '.join(text.split())
+    return TextWrapper(width=width, max_lines=1, **kwargs).fill(collapsed)
 
 
 def dedent(text):
-    """Remove any common leading whitespace from every line in `text`.
+    """Remove any common leading whitespace from every line in text.
 
-    Tabs and spaces are both whitespace but are not equal.  Lines that
-    consist solely of spaces and tabs are normalised to empty lines."""
+    Tabs and spaces are both whitespace but not equal to each other: the
+    lines "  hello" and "\\thello" have no common leading whitespace.
+    Lines holding only spaces and tabs become empty.
+    """
     lines = text.split('\n')
-    margin = None
-    for index, line in enumerate(lines):
-        stripped = line.lstrip(' \t')
-        if not stripped:
-            lines[index] = ''
-            continue
-        indent = line[:len(line) - len(stripped)]
-        if margin is None or margin.startswith(indent):
-            margin = indent
-        elif not indent.startswith(margin):
-            for i, (x, y) in enumerate(zip(margin, indent)):
-                if x != y:
-                    margin = margin[:i]
-                    break
-    if margin:
-        size = len(margin)
-        lines = [line[size:] if line.startswith(margin) else line
-                 for line in lines]
-    return '\n'.join(lines)
+    margins = []
+    for i, line in enumerate(lines):
+        body = line.lstrip(' \t')
+        if body:
+            margins.append(line[:len(line) - len(body)])
+        else:
+            lines[i] = ''
+    cut = len(commonprefix(margins))
+    return '\n'.join(line[cut:] for line in lines)
 
 
 def indent(text, prefix, predicate=None):
-    """Adds 'prefix' to the beginning of selected lines in 'text'.
-
-    If 'predicate' is provided, 'prefix' will only be added to the lines
-    where 'predicate(line)' is True.  If 'predicate' is not provided, it
-    will default to adding 'prefix' to all non-whitespace lines."""
+    """Add prefix to the beginning of the lines of text selected by
+    predicate(line); by default, the lines that are not only whitespace."""
     if predicate is None:
-        def predicate(line):
-            return line.strip()
+        predicate = str.strip
     return ''.join(prefix + line if predicate(line) else line
                    for line in text.splitlines(True))
