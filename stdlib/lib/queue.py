@@ -1,152 +1,126 @@
-"""A multi-producer, multi-consumer queue, built on threading's Lock and
-Condition (and time.monotonic for timeouts)."""
+"""Thread-safe queues: FIFO (Queue), LIFO (LifoQueue), lowest-first (PriorityQueue) and the
+unbounded SimpleQueue without task tracking."""
 
 import threading
 from collections import deque
-from heapq import heappush, heappop
-from time import monotonic as time
+from heapq import heappop, heappush
 from types import GenericAlias
 
-__all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue',
-           'SimpleQueue']
+__all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
 
 class Empty(Exception):
-    """Exception raised by Queue.get(block=0)/get_nowait()."""
+    """Raised by a non-blocking or timed get() that found nothing to take."""
 
 
 class Full(Exception):
-    """Exception raised by Queue.put(block=0)/put_nowait()."""
+    """Raised by a non-blocking or timed put() that found no free slot."""
 
 
-def _check_timeout(timeout):
-    if timeout < 0:
+def _wait_until(condition, ready, block, timeout, failure):
+    """With condition's lock held, wait until ready() is true, as put() and get() do:
+    block=False does not wait, timeout=None waits for ever; `failure` is raised when ready()
+    is still false when the waiting is over."""
+    if not block:
+        if not ready():
+            raise failure
+    elif timeout is None:
+        condition.wait_for(ready)
+    elif timeout < 0:
         raise ValueError("'timeout' must be a non-negative number")
+    elif not condition.wait_for(ready, timeout):
+        raise failure
 
 
-class Queue:
-    """Create a queue object with a given maximum size.
+class _NoWait:
+    """The non-blocking shorthands, shared by Queue and SimpleQueue."""
 
-    If maxsize is <= 0, the queue size is infinite.  Subclasses change the
-    ordering by overriding _init, _qsize, _put and _get.
+    def put_nowait(self, item):
+        """put(item, block=False): raises Full at once when there is no room."""
+        return self.put(item, block=False)
+
+    def get_nowait(self):
+        """get(block=False): raises Empty at once when there is nothing to take."""
+        return self.get(block=False)
+
+
+class Queue(_NoWait):
+    """A FIFO queue holding at most maxsize items (no limit when maxsize <= 0).
+
+    Subclasses change the storage and order by overriding _init(maxsize), _qsize(),
+    _put(item) and _get(); those run with the queue's mutex held.
     """
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)
-        # All conditions share one lock, which guards the queue state.
+        # Three conditions on one mutex: the mutex guards all of the queue's state.
         self.mutex = threading.Lock()
         self.not_empty = threading.Condition(self.mutex)
         self.not_full = threading.Condition(self.mutex)
         self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
 
-    def task_done(self):
-        """Indicate that a formerly enqueued task is complete.
+    __class_getitem__ = classmethod(GenericAlias)
 
-        Each get() used to fetch a task should be followed by a call to
-        task_done(); join() returns once every item put has been marked
-        done.  Raises ValueError if called more times than there were items
-        placed in the queue.
-        """
-        with self.all_tasks_done:
-            unfinished = self.unfinished_tasks - 1
-            if unfinished <= 0:
-                if unfinished < 0:
-                    raise ValueError('task_done() called too many times')
-                self.all_tasks_done.notify_all()
-            self.unfinished_tasks = unfinished
+    def _has_items(self):
+        return self._qsize() > 0
 
-    def join(self):
-        """Blocks until all items in the Queue have been gotten and
-        processed (see task_done())."""
-        with self.all_tasks_done:
-            while self.unfinished_tasks:
-                self.all_tasks_done.wait()
-
-    def qsize(self):
-        """Return the approximate size of the queue (not reliable!)."""
-        with self.mutex:
-            return self._qsize()
-
-    def empty(self):
-        """Return True if the queue is empty, False otherwise (not
-        reliable!)."""
-        with self.mutex:
-            return not self._qsize()
-
-    def full(self):
-        """Return True if the queue is full, False otherwise (not
-        reliable!)."""
-        with self.mutex:
-            return 0 < self.maxsize <= self._qsize()
+    def _has_room(self):
+        return self._qsize() < self.maxsize
 
     def put(self, item, block=True, timeout=None):
-        """Put an item into the queue.
-
-        If block is true and timeout is None, block until a free slot is
-        available; with a timeout, raise Full if none became free within
-        that many seconds.  If block is false, raise Full at once when the
-        queue is full.
-        """
+        """Add item, waiting for a free slot when the queue is bounded and full: for ever,
+        at most timeout seconds, or (block=False) not at all. Raises Full when no slot
+        became free."""
         with self.not_full:
             if self.maxsize > 0:
-                if not block:
-                    if self._qsize() >= self.maxsize:
-                        raise Full
-                elif timeout is None:
-                    while self._qsize() >= self.maxsize:
-                        self.not_full.wait()
-                else:
-                    _check_timeout(timeout)
-                    endtime = time() + timeout
-                    while self._qsize() >= self.maxsize:
-                        remaining = endtime - time()
-                        if remaining <= 0.0:
-                            raise Full
-                        self.not_full.wait(remaining)
+                _wait_until(self.not_full, self._has_room, block, timeout, Full)
             self._put(item)
             self.unfinished_tasks += 1
             self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
-        """Remove and return an item from the queue.
-
-        If block is true and timeout is None, block until an item is
-        available; with a timeout, raise Empty if none arrived within that
-        many seconds.  If block is false, raise Empty at once when the
-        queue is empty.
-        """
+        """Remove and return the next item, waiting for one like put() waits for room.
+        Raises Empty when none arrived."""
         with self.not_empty:
-            if not block:
-                if not self._qsize():
-                    raise Empty
-            elif timeout is None:
-                while not self._qsize():
-                    self.not_empty.wait()
-            else:
-                _check_timeout(timeout)
-                endtime = time() + timeout
-                while not self._qsize():
-                    remaining = endtime - time()
-                    if remaining <= 0.0:
-                        raise Empty
-                    self.not_empty.wait(remaining)
+            _wait_until(self.not_empty, self._has_items, block, timeout, Empty)
             item = self._get()
             self.not_full.notify()
             return item
 
-    def put_nowait(self, item):
-        """Put an item into the queue without blocking (raise Full if no
-        free slot is available)."""
-        return self.put(item, block=False)
+    def task_done(self):
+        """Mark one item taken by get() as processed; join() returns when every item put
+        was marked. Raises ValueError when called more often than items were put."""
+        with self.all_tasks_done:
+            if self.unfinished_tasks <= 0:
+                raise ValueError('task_done() called too many times')
+            self.unfinished_tasks -= 1
+            if self.unfinished_tasks == 0:
+                self.all_tasks_done.notify_all()
 
-    def get_nowait(self):
-        """Remove and return an item from the queue without blocking
-        (raise Empty if none is available)."""
-        return self.get(block=False)
+    def join(self):
+        """Wait until every item put has been marked with task_done()."""
+        with self.all_tasks_done:
+            self.all_tasks_done.wait_for(self._all_done)
 
-    # Storage of the items; subclasses override these four.
+    def _all_done(self):
+        return self.unfinished_tasks == 0
+
+    def qsize(self):
+        """How many items the queue holds now (other threads may change it at once)."""
+        with self.mutex:
+            return self._qsize()
+
+    def empty(self):
+        """Whether the queue holds no item right now."""
+        with self.mutex:
+            return not self._qsize()
+
+    def full(self):
+        """Whether a bounded queue has no free slot right now."""
+        with self.mutex:
+            return self.maxsize > 0 and not self._has_room()
 
     def _init(self, maxsize):
         self.queue = deque()
@@ -160,21 +134,22 @@ class Queue:
     def _get(self):
         return self.queue.popleft()
 
-    __class_getitem__ = classmethod(GenericAlias)
 
-
-class PriorityQueue(Queue):
-    """Variant of Queue that retrieves open entries in priority order
-    (lowest first).
-
-    Entries are typically tuples of the form:  (priority number, data).
-    """
+class LifoQueue(Queue):
+    """A Queue that hands out the most recently added item first."""
 
     def _init(self, maxsize):
         self.queue = []
 
-    def _qsize(self):
-        return len(self.queue)
+    def _get(self):
+        return self.queue.pop()
+
+
+class PriorityQueue(Queue):
+    """A Queue that hands out the smallest item first, e.g. (priority, data) tuples."""
+
+    def _init(self, maxsize):
+        self.queue = []
 
     def _put(self, item):
         heappush(self.queue, item)
@@ -183,67 +158,31 @@ class PriorityQueue(Queue):
         return heappop(self.queue)
 
 
-class LifoQueue(Queue):
-    """Variant of Queue that retrieves most recently added entries
-    first."""
-
-    def _init(self, maxsize):
-        self.queue = []
-
-    def _qsize(self):
-        return len(self.queue)
-
-    def _put(self, item):
-        self.queue.append(item)
-
-    def _get(self):
-        return self.queue.pop()
-
-
-class SimpleQueue:
-    """Simple, unbounded FIFO queue (no task tracking)."""
+class SimpleQueue(_NoWait):
+    """An unbounded FIFO queue: put() never blocks, and there is no task_done()/join()."""
 
     def __init__(self):
-        self._queue = deque()
-        # Counts the items available to get().
-        self._count = threading.Semaphore(0)
-
-    def put(self, item, block=True, timeout=None):
-        """Put the item on the queue.
-
-        The optional 'block' and 'timeout' arguments are ignored, as this
-        method never blocks.  They are provided for compatibility with the
-        Queue class.
-        """
-        self._queue.append(item)
-        self._count.release()
-
-    def get(self, block=True, timeout=None):
-        """Remove and return an item from the queue (blocking and timeout
-        as in Queue.get)."""
-        if not block:
-            timeout = None      # ignored when not blocking
-        elif timeout is not None:
-            _check_timeout(timeout)
-        if not self._count.acquire(block, timeout):
-            raise Empty
-        return self._queue.popleft()
-
-    def put_nowait(self, item):
-        """Put an item into the queue without blocking."""
-        return self.put(item, block=False)
-
-    def get_nowait(self):
-        """Remove and return an item from the queue without blocking."""
-        return self.get(False)
-
-    def empty(self):
-        """Return True if the queue is empty, False otherwise (not
-        reliable!)."""
-        return len(self._queue) == 0
-
-    def qsize(self):
-        """Return the approximate size of the queue (not reliable!)."""
-        return len(self._queue)
+        self._items = deque()
+        self._arrived = threading.Condition(threading.Lock())
 
     __class_getitem__ = classmethod(GenericAlias)
+
+    def put(self, item, block=True, timeout=None):
+        """Add item. block and timeout are accepted for Queue compatibility and ignored."""
+        with self._arrived:
+            self._items.append(item)
+            self._arrived.notify()
+
+    def get(self, block=True, timeout=None):
+        """Remove and return the oldest item, waiting as Queue.get() does."""
+        with self._arrived:
+            _wait_until(self._arrived, self._items.__len__, block, timeout, Empty)
+            return self._items.popleft()
+
+    def empty(self):
+        """Whether the queue holds no item right now."""
+        return not self._items
+
+    def qsize(self):
+        """How many items the queue holds now."""
+        return len(self._items)

@@ -1,30 +1,32 @@
-"""Future, the executor interface, wait() and as_completed(): shared by the thread and
-process pools."""
+"""Future, the Executor interface, wait() and as_completed(): what the thread and process
+pools share."""
 
+import collections
+import sys
 import threading
 import time
+import types
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
+# A Future's states. CANCELLED becomes CANCELLED_AND_NOTIFIED when the executor sees the
+# cancellation (set_running_or_notify_cancel()); only then do wait() and as_completed()
+# count the future as done.
 PENDING = 'PENDING'
 RUNNING = 'RUNNING'
 CANCELLED = 'CANCELLED'
 CANCELLED_AND_NOTIFIED = 'CANCELLED_AND_NOTIFIED'
 FINISHED = 'FINISHED'
 
-_STATE_TO_DESCRIPTION_MAP = {
-    PENDING: "pending",
-    RUNNING: "running",
-    CANCELLED: "cancelled",
-    CANCELLED_AND_NOTIFIED: "cancelled",
-    FINISHED: "finished",
-}
+_CANCELLED_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED)
+_DONE_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
+_SETTLED_STATES = (CANCELLED_AND_NOTIFIED, FINISHED)
 
 
 class Error(Exception):
-    """Base class for all future-related exceptions."""
+    """Base class of the module's own exceptions."""
 
 
 class CancelledError(Error):
@@ -35,315 +37,270 @@ TimeoutError = TimeoutError
 
 
 class InvalidStateError(Error):
-    """The operation is not allowed in this state."""
+    """The Future is not in a state that allows the operation."""
 
 
 class BrokenExecutor(RuntimeError):
-    """An executor can no longer run work (a worker died or failed to start)."""
+    """An executor can no longer run calls (a worker failed to start or died)."""
 
 
-class _Waiter:
-    """Collects finished futures for wait() and as_completed()."""
-
-    def __init__(self):
-        self.event = threading.Event()
-        self.finished_futures = []
-        self.lock = threading.Lock()
-
-    def add_result(self, future):
-        with self.lock:
-            self.finished_futures.append(future)
-        self.event.set()
-
-    add_exception = add_result
-    add_cancelled = add_result
-
-
-class _FirstCompletedWaiter(_Waiter):
-    pass
-
-
-class _AllCompletedWaiter(_Waiter):
-    """Wakes when every pending future is done (or, optionally, at the first exception)."""
-
-    def __init__(self, num_pending_calls, stop_on_exception):
-        self.num_pending_calls = num_pending_calls
-        self.stop_on_exception = stop_on_exception
-        super().__init__()
-
-    def _decrement(self):
-        with self.lock:
-            self.num_pending_calls -= 1
-            if not self.num_pending_calls:
-                self.event.set()
-
-    def add_result(self, future):
-        with self.lock:
-            self.finished_futures.append(future)
-        self._decrement()
-
-    def add_exception(self, future):
-        with self.lock:
-            self.finished_futures.append(future)
-        if self.stop_on_exception:
-            self.event.set()
-        else:
-            self._decrement()
-
-    def add_cancelled(self, future):
-        with self.lock:
-            self.finished_futures.append(future)
-        self._decrement()
-
-
-def _create_waiter(fs, return_when):
-    if return_when == FIRST_COMPLETED:
-        waiter = _FirstCompletedWaiter()
-    else:
-        pending = sum(f._state not in (CANCELLED_AND_NOTIFIED, FINISHED) for f in fs)
-        waiter = _AllCompletedWaiter(pending, stop_on_exception=(return_when == FIRST_EXCEPTION))
-    for f in fs:
-        f._waiters.append(waiter)
-    return waiter
-
-
-def as_completed(fs, timeout=None):
-    """Yields futures as they complete (finished or cancelled)."""
-    end_time = None if timeout is None else timeout + time.monotonic()
-    fs = set(fs)
-    total = len(fs)
-    with threading.Lock():
-        finished = set(f for f in fs if f._state in (CANCELLED_AND_NOTIFIED, FINISHED))
-        pending = fs - finished
-        waiter = _create_waiter(fs, FIRST_COMPLETED)
-    try:
-        yield from finished
-        while pending:
-            if timeout is None:
-                wait_timeout = None
-            else:
-                wait_timeout = end_time - time.monotonic()
-                if wait_timeout < 0:
-                    raise TimeoutError('%d (of %d) futures unfinished' % (len(pending), total))
-            waiter.event.wait(wait_timeout)
-            with waiter.lock:
-                done = waiter.finished_futures
-                waiter.finished_futures = []
-                waiter.event.clear()
-            for f in done:
-                if f in pending:
-                    pending.remove(f)
-                    yield f
-    finally:
-        for f in fs:
-            with f._condition:
-                if waiter in f._waiters:
-                    f._waiters.remove(waiter)
-
-
-class DoneAndNotDoneFutures(tuple):
-    """(done, not_done), with the two sets also as attributes."""
-
-    def __new__(cls, done, not_done):
-        return tuple.__new__(cls, (done, not_done))
-
-    @property
-    def done(self):
-        return self[0]
-
-    @property
-    def not_done(self):
-        return self[1]
-
-    def __repr__(self):
-        return f"DoneAndNotDoneFutures(done={self[0]!r}, not_done={self[1]!r})"
-
-
-def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """Waits for futures; returns DoneAndNotDoneFutures(done, not_done)."""
-    fs = set(fs)
-    done = set(f for f in fs if f._state in (CANCELLED_AND_NOTIFIED, FINISHED))
-    not_done = fs - done
-    if return_when == FIRST_COMPLETED and done:
-        return DoneAndNotDoneFutures(done, not_done)
-    if return_when == FIRST_EXCEPTION and done:
-        if any(f for f in done if not f.cancelled() and f.exception() is not None):
-            return DoneAndNotDoneFutures(done, not_done)
-    if len(done) == len(fs):
-        return DoneAndNotDoneFutures(done, not_done)
-    waiter = _create_waiter(fs, return_when)
-    waiter.event.wait(timeout)
-    for f in fs:
-        with f._condition:
-            if waiter in f._waiters:
-                f._waiters.remove(waiter)
-    done.update(waiter.finished_futures)
-    return DoneAndNotDoneFutures(done, fs - done)
+def _report_callback_error(future):
+    sys.stderr.write(f'exception calling callback for {future!r}\n')
+    sys.__excepthook__(*sys.exc_info())
 
 
 class Future:
-    """The result of a call that runs elsewhere (a worker thread or process)."""
+    """The outcome of a call that runs somewhere else, available once it is done."""
+
+    __class_getitem__ = classmethod(types.GenericAlias)
 
     def __init__(self):
-        self._condition = threading.Condition()
+        self._lock = threading.Condition()
         self._state = PENDING
         self._result = None
         self._exception = None
-        self._waiters = []
-        self._done_callbacks = []
-
-    def _invoke_callbacks(self):
-        for callback in self._done_callbacks:
-            try:
-                callback(self)
-            except Exception as exc:
-                import sys
-                sys.stderr.write('exception calling callback for %r\n' % (self,))
-                sys.__excepthook__(type(exc), exc, exc.__traceback__)
+        self._callbacks = []
+        # _Collector objects of wait() and as_completed() calls watching this future.
+        self._collectors = []
 
     def __repr__(self):
-        with self._condition:
-            if self._state == FINISHED:
-                if self._exception:
-                    return '<%s at %#x state=%s raised %s>' % (
-                        self.__class__.__name__, id(self), _STATE_TO_DESCRIPTION_MAP[self._state],
-                        self._exception.__class__.__name__)
-                return '<%s at %#x state=%s returned %s>' % (
-                    self.__class__.__name__, id(self), _STATE_TO_DESCRIPTION_MAP[self._state],
-                    self._result.__class__.__name__)
-            return '<%s at %#x state=%s>' % (
-                self.__class__.__name__, id(self), _STATE_TO_DESCRIPTION_MAP[self._state])
+        head = f'<{type(self).__name__} at {id(self):#x} state='
+        state = self._state
+        if state == FINISHED:
+            if self._exception is not None:
+                return f'{head}finished raised {type(self._exception).__name__}>'
+            return f'{head}finished returned {type(self._result).__name__}>'
+        shown = 'cancelled' if state in _CANCELLED_STATES else state.lower()
+        return f'{head}{shown}>'
 
     def cancel(self):
-        with self._condition:
-            if self._state in [RUNNING, FINISHED]:
-                return False
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
+        """Cancel the call unless it is running or done; True if it is cancelled now."""
+        with self._lock:
+            if self._state in _CANCELLED_STATES:
                 return True
+            if self._state != PENDING:
+                return False
             self._state = CANCELLED
-            self._condition.notify_all()
-        self._invoke_callbacks()
+            self._lock.notify_all()
+        self._run_callbacks()
         return True
 
     def cancelled(self):
-        with self._condition:
-            return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]
+        """True if the call was cancelled."""
+        return self._state in _CANCELLED_STATES
 
     def running(self):
-        with self._condition:
-            return self._state == RUNNING
+        """True while the call runs."""
+        return self._state == RUNNING
 
     def done(self):
-        with self._condition:
-            return self._state in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]
+        """True once the call finished or was cancelled."""
+        return self._state in _DONE_STATES
 
-    def __get_result(self):
-        if self._exception:
-            try:
+    def _wait_done(self, timeout):
+        """With the lock held: wait until done, raise CancelledError or TimeoutError unless
+        the call finished."""
+        self._lock.wait_for(self.done, timeout)
+        if self._state in _CANCELLED_STATES:
+            raise CancelledError()
+        if self._state != FINISHED:
+            raise TimeoutError()
+
+    def result(self, timeout=None):
+        """The call's return value, waiting at most timeout seconds for it; re-raises the
+        call's exception."""
+        with self._lock:
+            self._wait_done(timeout)
+            if self._exception is not None:
                 raise self._exception
-            finally:
-                # Break the reference cycle through the traceback.
-                self = None
-        return self._result
+            return self._result
+
+    def exception(self, timeout=None):
+        """The exception the call raised (None if it returned), waiting like result()."""
+        with self._lock:
+            self._wait_done(timeout)
+            return self._exception
 
     def add_done_callback(self, fn):
-        with self._condition:
-            if self._state not in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]:
-                self._done_callbacks.append(fn)
+        """Call fn(future) once the future is done; at once if it already is."""
+        with self._lock:
+            if not self.done():
+                self._callbacks.append(fn)
                 return
         try:
             fn(self)
-        except Exception as exc:
-            import sys
-            sys.stderr.write('exception calling callback for %r\n' % (self,))
-            sys.__excepthook__(type(exc), exc, exc.__traceback__)
+        except Exception:
+            _report_callback_error(self)
 
-    def result(self, timeout=None):
-        with self._condition:
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            if self._state == FINISHED:
-                return self.__get_result()
-            self._condition.wait(timeout)
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            if self._state == FINISHED:
-                return self.__get_result()
-            raise TimeoutError()
+    def _run_callbacks(self):
+        for fn in self._callbacks:
+            try:
+                fn(self)
+            except Exception:
+                _report_callback_error(self)
 
-    def exception(self, timeout=None):
-        with self._condition:
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            if self._state == FINISHED:
-                return self._exception
-            self._condition.wait(timeout)
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            if self._state == FINISHED:
-                return self._exception
-            raise TimeoutError()
+    def _watch(self, collector):
+        """Report to collector when settled; True (and no report) if already settled."""
+        with self._lock:
+            if self._state in _SETTLED_STATES:
+                return True
+            self._collectors.append(collector)
+            return False
+
+    def _unwatch(self, collector):
+        with self._lock:
+            if collector in self._collectors:
+                self._collectors.remove(collector)
+
+    def _settle(self, state):
+        """With the lock held: enter a final state and tell whoever waits."""
+        self._state = state
+        for collector in self._collectors:
+            collector.add(self)
+        self._lock.notify_all()
 
     def set_running_or_notify_cancel(self):
-        with self._condition:
+        """For executors, before running the call: False if the future was cancelled (the
+        call must not run), True after marking it running."""
+        with self._lock:
             if self._state == CANCELLED:
-                self._state = CANCELLED_AND_NOTIFIED
-                for waiter in self._waiters:
-                    waiter.add_cancelled(self)
+                self._settle(CANCELLED_AND_NOTIFIED)
                 return False
             if self._state == PENDING:
                 self._state = RUNNING
                 return True
             raise RuntimeError('Future in unexpected state')
 
-    def set_result(self, result):
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
+    def _complete(self, result, exception):
+        with self._lock:
+            if self._state in _DONE_STATES:
+                raise InvalidStateError(f'{self._state}: {self!r}')
             self._result = result
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_result(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
+            self._exception = exception
+            self._settle(FINISHED)
+        self._run_callbacks()
+
+    def set_result(self, result):
+        """For executors: the call returned result."""
+        self._complete(result, None)
 
     def set_exception(self, exception):
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
-            self._exception = exception
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_exception(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
+        """For executors: the call raised exception."""
+        self._complete(None, exception)
+
+
+class _Collector:
+    """Gathers the futures of one wait() or as_completed() call as they settle."""
+
+    def __init__(self, futures):
+        self.changed = threading.Condition(threading.Lock())
+        self.settled = collections.deque()
+        self._futures = futures
+        for future in futures:
+            if future._watch(self):
+                self.settled.append(future)
+
+    def add(self, future):
+        with self.changed:
+            self.settled.append(future)
+            self.changed.notify_all()
+
+    def close(self):
+        for future in self._futures:
+            future._unwatch(self)
+
+
+DoneAndNotDoneFutures = collections.namedtuple('DoneAndNotDoneFutures', 'done not_done')
+
+
+def _failed(future):
+    return future._state == FINISHED and future._exception is not None
+
+
+def wait(fs, timeout=None, return_when=ALL_COMPLETED):
+    """Wait until the futures in fs are done (ALL_COMPLETED), one of them is
+    (FIRST_COMPLETED), one raised (FIRST_EXCEPTION), or timeout seconds passed.
+    Returns DoneAndNotDoneFutures(done, not_done), two sets."""
+    fs = set(fs)
+    collector = _Collector(fs)
+
+    def enough():
+        settled = collector.settled
+        if len(settled) == len(fs):
+            return True
+        if return_when == FIRST_COMPLETED:
+            return bool(settled)
+        return return_when == FIRST_EXCEPTION and any(map(_failed, settled))
+
+    try:
+        with collector.changed:
+            collector.changed.wait_for(enough, timeout)
+            done = set(collector.settled)
+    finally:
+        collector.close()
+    return DoneAndNotDoneFutures(done, fs - done)
+
+
+def as_completed(fs, timeout=None):
+    """Yield the futures of fs as they complete (finished or cancelled), those already done
+    first. Raises TimeoutError when timeout seconds after the first next() some are still
+    pending."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    fs = set(fs)
+    collector = _Collector(fs)
+    unfinished = set(fs)
+    try:
+        while unfinished:
+            with collector.changed:
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if not collector.changed.wait_for(lambda: collector.settled, remaining):
+                    raise TimeoutError(f'{len(unfinished)} (of {len(fs)}) futures unfinished')
+                batch = list(collector.settled)
+                collector.settled.clear()
+            for future in batch:
+                unfinished.discard(future)
+                yield future
+    finally:
+        collector.close()
+
+
+def _results_in_order(futures, deadline):
+    """Yield the futures' results in order; cancel those left when the caller stops early,
+    a call failed or the deadline passed."""
+    pending = collections.deque(futures)
+    try:
+        while pending:
+            future = pending.popleft()
+            remaining = None if deadline is None else deadline - time.monotonic()
+            try:
+                value = future.result(remaining)
+            except BaseException:
+                future.cancel()
+                raise
+            del future
+            yield value
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 class Executor:
-    """The interface of thread and process pools."""
+    """What thread and process pools provide: submit(), map() and shutdown()."""
 
     def submit(self, fn, /, *args, **kwargs):
+        """Schedule fn(*args, **kwargs); returns its Future."""
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
-        end_time = None if timeout is None else timeout + time.monotonic()
-        fs = [self.submit(fn, *args) for args in zip(*iterables)]
-
-        def result_iterator():
-            try:
-                fs.reverse()
-                while fs:
-                    if timeout is None:
-                        yield fs.pop().result()
-                    else:
-                        yield fs.pop().result(end_time - time.monotonic())
-            finally:
-                for future in fs:
-                    future.cancel()
-        return result_iterator()
+        """Like map(fn, *iterables), the calls running concurrently: all are submitted
+        now, the iterator yields their results in order (TimeoutError when one is not
+        ready timeout seconds after this call)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        futures = [self.submit(fn, *args) for args in zip(*iterables)]
+        return _results_in_order(futures, deadline)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
-        pass
+        """Release the executor's resources; no submit() may follow."""
 
     def __enter__(self):
         return self
