@@ -1,13 +1,13 @@
 """Container datatypes: namedtuple, deque, ChainMap, Counter, OrderedDict,
-defaultdict, UserDict, UserList.
+defaultdict, UserDict, UserList, UserString.
 
-defaultdict and Counter rely on the interpreter calling __missing__ from
-dict.__getitem__ for dict subclasses (as CPython does).
+Written for minipy from the documented behaviour. defaultdict and Counter rely on
+dict.__getitem__ calling __missing__ for dict subclasses, as CPython does.
 """
 
 import sys
 from keyword import iskeyword as _iskeyword
-from operator import itemgetter as _itemgetter
+from operator import eq as _eq, le as _le, ge as _ge
 from reprlib import recursive_repr as _recursive_repr
 from _bindargs import bind as _bind
 
@@ -24,92 +24,84 @@ __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
 class OrderedDict(dict):
     """Dictionary that remembers insertion order.
 
-    Plain dicts already keep insertion order, so this only adds the
-    reordering operations and order-sensitive equality."""
+    A plain dict already keeps insertion order; this class adds the reordering
+    operations and makes equality between two OrderedDicts order-sensitive."""
 
     def __init__(self, other=(), /, **kwds):
         self.update(other, **kwds)
 
-    def update(self, other=(), /, **kwds):
-        if isinstance(other, _abc.Mapping) or hasattr(other, 'keys'):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
+    # Goes through __setitem__, so subclasses that override it see every item.
+    update = _abc.MutableMapping.update
 
     def popitem(self, last=True):
         """Remove and return a (key, value) pair from the dictionary.
 
-        Pairs are returned in LIFO order if last is true or FIFO order if
-        false."""
-        if not self:
+        Pairs are returned in LIFO order if last is true or FIFO order if false."""
+        if not dict.__len__(self):
             raise KeyError('dictionary is empty')
-        key = next(reversed(self)) if last else next(iter(self))
-        return key, dict.pop(self, key)
+        if last:
+            return dict.popitem(self)
+        first = next(iter(dict.keys(self)))
+        return first, dict.pop(self, first)
 
     def move_to_end(self, key, last=True):
-        """Move an existing element to the end (or beginning if last is
-        false).  Raise KeyError if the element does not exist."""
+        """Move an existing element to the end (or beginning if last is false).
+
+        Raise KeyError if the element does not exist."""
         value = dict.pop(self, key)
         if last:
             dict.__setitem__(self, key, value)
             return
-        # dict only appends, so rebuild with key first.
-        rest = list(dict.items(self))
+        # A dict can only append, so the others are put back after the moved key.
+        others = dict.copy(self)
         dict.clear(self)
         dict.__setitem__(self, key, value)
-        for k, v in rest:
-            dict.__setitem__(self, k, v)
+        dict.update(self, others)
 
     @_recursive_repr()
     def __repr__(self):
+        name = type(self).__name__
         if not self:
-            return '%s()' % (self.__class__.__name__,)
-        return '%s(%r)' % (self.__class__.__name__, list(self.items()))
+            return name + '()'
+        return '%s(%r)' % (name, list(self.items()))
 
     def __eq__(self, other):
-        if isinstance(other, OrderedDict):
-            return dict.__eq__(self, other) and list(self) == list(other)
-        return dict.__eq__(self, other)
+        equal = dict.__eq__(self, other)
+        if equal is not True or not isinstance(other, OrderedDict):
+            return equal
+        # Same keys and values: only the key order can still differ.
+        return all(a is b or a == b for a, b in zip(dict.keys(self), dict.keys(other)))
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
+        return not self == other
 
-    # dict defines __hash__ = None; defining __eq__ keeps it unhashable.
     __hash__ = None
 
     def copy(self):
         """od.copy() -> a shallow copy of od"""
-        return self.__class__(self)
+        return type(self)(self)
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        """Create a new ordered dictionary with keys from iterable and values
-        set to value."""
-        self = cls()
+        """Create a new ordered dictionary with keys from iterable and values set to value."""
+        new = cls()
         for key in iterable:
-            self[key] = value
-        return self
+            new[key] = value
+        return new
 
     def __or__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = self.__class__(self)
-        new.update(other)
-        return new
+        merged = type(self)(self)
+        merged.update(other)
+        return merged
 
     def __ror__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
-        new = self.__class__(other)
-        new.update(self)
-        return new
+        merged = type(self)(other)
+        merged.update(self)
+        return merged
 
     def __ior__(self, other):
         self.update(other)
@@ -121,16 +113,16 @@ class OrderedDict(dict):
 ################################################################################
 
 class _tuplegetter:
-    """Read-only descriptor for the field at one index of a namedtuple."""
+    """Read-only descriptor for the item at one index of a namedtuple."""
 
     def __init__(self, index, doc):
-        self._index = index
+        self.index = index
         self.__doc__ = doc
 
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        return tuple.__getitem__(instance, self._index)
+        return tuple.__getitem__(instance, self.index)
 
     def __set__(self, instance, value):
         raise AttributeError("can't set attribute")
@@ -139,134 +131,129 @@ class _tuplegetter:
         raise AttributeError("can't delete attribute")
 
 
-def namedtuple(typename, field_names, *, rename=False, defaults=None,
-               module=None):
+def _field_name_list(field_names, rename):
+    """The field names as a list of str, after splitting and optional renaming."""
+    if isinstance(field_names, str):
+        names = field_names.replace(',', ' ').split()
+    else:
+        names = [str(name) for name in field_names]
+    if rename:
+        taken = set()
+        for position, name in enumerate(names):
+            if (not name.isidentifier() or _iskeyword(name) or name.startswith('_')
+                    or name in taken):
+                names[position] = '_' + str(position)
+            taken.add(name)
+    return names
+
+
+def _validate_names(typename, names, renamed):
+    for name in (typename, *names):
+        if not name.isidentifier():
+            raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
+        if _iskeyword(name):
+            raise ValueError(f'Type names and field names cannot be a keyword: {name!r}')
+    taken = set()
+    for name in names:
+        # Renaming gave names like '_1' to fields that were invalid.
+        if name.startswith('_') and not renamed:
+            raise ValueError(f'Field names cannot start with an underscore: {name!r}')
+        if name in taken:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        taken.add(name)
+
+
+def _caller_module():
+    """The __name__ of the module that called our caller, or None if unknown."""
+    try:
+        return sys._getframe(2).f_globals.get('__name__', '__main__')
+    except (AttributeError, ValueError):
+        return None
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """Returns a new subclass of tuple with named fields.
 
     >>> Point = namedtuple('Point', ['x', 'y'])
     >>> Point(11, y=22)
     Point(x=11, y=22)
     """
-    if isinstance(field_names, str):
-        field_names = field_names.replace(',', ' ').split()
-    field_names = list(map(str, field_names))
-    typename = str(typename)
+    names = _field_name_list(field_names, rename)
+    typename = sys.intern(str(typename))
+    _validate_names(typename, names, rename)
+    fields = tuple(sys.intern(name) for name in names)
+    size = len(fields)
 
-    if rename:
-        seen = set()
-        for index, name in enumerate(field_names):
-            if (not name.isidentifier() or _iskeyword(name)
-                    or name.startswith('_') or name in seen):
-                field_names[index] = '_%d' % index
-            seen.add(name)
-
-    for name in [typename] + field_names:
-        if type(name) is not str:
-            raise TypeError('Type names and field names must be strings')
-        if not name.isidentifier():
-            raise ValueError('Type names and field names must be valid '
-                             'identifiers: %r' % name)
-        if _iskeyword(name):
-            raise ValueError('Type names and field names cannot be a '
-                             'keyword: %r' % name)
-
-    seen = set()
-    for name in field_names:
-        if name.startswith('_') and not rename:
-            raise ValueError('Field names cannot start with an underscore: '
-                             '%r' % name)
-        if name in seen:
-            raise ValueError('Encountered duplicate field name: %r' % name)
-        seen.add(name)
-
-    field_defaults = {}
     if defaults is not None:
         defaults = tuple(defaults)
-        if len(defaults) > len(field_names):
+        if len(defaults) > size:
             raise TypeError('Got more default values than field names')
-        field_defaults = dict(reversed(list(zip(reversed(field_names),
-                                                reversed(defaults)))))
+    field_defaults = dict(zip(fields[size - len(defaults or ()):], defaults or ()))
 
-    field_names = tuple(field_names)
-    num_fields = len(field_names)
-    arg_list = ', '.join(field_names)
-    if num_fields == 1:
-        arg_list += ','
-    repr_fmt = '(' + ', '.join('%s=%%r' % name for name in field_names) + ')'
-    new_qualname = '%s.__new__' % typename
+    signature = ', '.join(fields) + (',' if size == 1 else '')
+    # '(x=%r, y=%r)', formatted with the instance itself as the argument tuple.
+    values_template = '(' + ', '.join([name + '=%r' for name in fields]) + ')'
+    known = frozenset(fields)
+    new_name = typename + '.__new__'
+    tuple_new = tuple.__new__
 
     def __new__(_cls, *args, **kwargs):
-        # Fast path: exactly the right number of positional arguments.
-        if not kwargs and len(args) == num_fields:
-            return tuple.__new__(_cls, args)
-        values = _bind(new_qualname, field_names, (), field_defaults,
-                       args, kwargs)
-        return tuple.__new__(_cls, [values[name] for name in field_names])
-
-    __new__.__name__ = '__new__'
-    __new__.__qualname__ = new_qualname
-    __new__.__doc__ = 'Create new instance of %s(%s)' % (typename, arg_list)
+        if len(args) == size and not kwargs:
+            return tuple_new(_cls, args)
+        bound = _bind(new_name, fields, (), field_defaults, args, kwargs)
+        return tuple_new(_cls, [bound[name] for name in fields])
 
     def _make(cls, iterable):
-        result = tuple.__new__(cls, iterable)
-        if len(result) != num_fields:
-            raise TypeError('Expected %d arguments, got %d'
-                            % (num_fields, len(result)))
-        return result
-
-    _make.__doc__ = 'Make a new %s object from a sequence or iterable' % typename
+        made = tuple_new(cls, iterable)
+        if len(made) != size:
+            raise TypeError(f'Expected {size} arguments, got {len(made)}')
+        return made
 
     def _replace(self, /, **kwds):
-        result = self._make([kwds.pop(name, value)
-                             for name, value in zip(field_names, self)])
-        if kwds:
-            raise ValueError('Got unexpected field names: %r' % list(kwds))
-        return result
-
-    _replace.__doc__ = ('Return a new %s object replacing specified fields '
-                        'with new values' % typename)
+        unknown = [name for name in kwds if name not in known]
+        if unknown:
+            raise ValueError(f'Got unexpected field names: {unknown!r}')
+        return self._make([kwds.get(name, value) for name, value in zip(fields, self)])
 
     def __repr__(self):
         """Return a nicely formatted representation string"""
-        return self.__class__.__name__ + repr_fmt % self
+        return type(self).__name__ + values_template % self
 
     def _asdict(self):
         """Return a new dict which maps field names to their values."""
-        return dict(zip(self._fields, self))
+        return dict(zip(fields, self))
 
     def __getnewargs__(self):
         """Return self as a plain tuple.  Used by copy and pickle."""
         return tuple(self)
 
-    for method in (__repr__, _asdict, __getnewargs__, _replace, _make):
-        method.__qualname__ = '%s.%s' % (typename, method.__name__)
+    __new__.__defaults__ = defaults
+    __new__.__doc__ = f'Create new instance of {typename}({signature})'
+    _make.__doc__ = f'Make a new {typename} object from a sequence or iterable'
+    _replace.__doc__ = (f'Return a new {typename} object replacing specified fields '
+                        'with new values')
+    methods = {f.__name__: f for f in (__new__, _make, _replace, __repr__, _asdict,
+                                       __getnewargs__)}
+    for name, method in methods.items():
+        method.__qualname__ = typename + '.' + name
+    methods['_make'] = classmethod(_make)
 
-    class_namespace = {
-        '__doc__': '%s(%s)' % (typename, arg_list),
-        '_fields': field_names,
+    namespace = {
+        '__doc__': f'{typename}({signature})',
+        '__slots__': (),
+        '_fields': fields,
         '_field_defaults': field_defaults,
-        '__new__': __new__,
-        '_make': classmethod(_make),
-        '_replace': _replace,
-        '__repr__': __repr__,
-        '_asdict': _asdict,
-        '__getnewargs__': __getnewargs__,
-        '__match_args__': field_names,
+        '__match_args__': fields,
+        **methods,
     }
-    for index, name in enumerate(field_names):
-        class_namespace[name] = _tuplegetter(index, 'Alias for field number %d'
-                                             % index)
-
+    for position, name in enumerate(fields):
+        namespace[name] = _tuplegetter(position, f'Alias for field number {position}')
     if module is None:
-        # Like CPython, name the caller's module so that the class repr
-        # and pickling refer to where the namedtuple was defined.
-        try:
-            module = sys._getframe(1).f_globals.get('__name__', '__main__')
-        except (AttributeError, ValueError):
-            module = None
+        # Name the caller's module so that reprs and pickling find the class there.
+        module = _caller_module()
     if module is not None:
-        class_namespace['__module__'] = module
-    return type(typename, (tuple,), class_namespace)
+        namespace['__module__'] = module
+    return type(typename, (tuple,), namespace)
 
 
 ################################################################################
@@ -274,7 +261,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
 ################################################################################
 
 class Counter(dict):
-    """Dict subclass for counting hashable items (a multiset).
+    """Dict subclass for counting hashable items (a multiset). Missing
+    elements count as zero.
 
     >>> Counter('abracadabra').most_common(3)
     [('a', 5), ('b', 2), ('r', 2)]
@@ -295,15 +283,16 @@ class Counter(dict):
     def most_common(self, n=None):
         """List the n most common elements and their counts from the most
         common to the least.  If n is None, then list all element counts."""
-        # sorted() is stable, so equal counts keep first-seen order.
-        ordered = sorted(self.items(), key=_itemgetter(1), reverse=True)
+        # sort() is stable even when reversed, so ties stay in first-seen order.
+        ranked = list(self.items())
+        ranked.sort(key=lambda pair: pair[1], reverse=True)
         if n is None:
-            return ordered
-        return ordered[:max(n, 0)]
+            return ranked
+        return ranked[:n] if n > 0 else []
 
     def elements(self):
-        """Iterator over elements repeating each as many times as its
-        count.  Elements with counts less than one are ignored."""
+        """Iterator over elements repeating each as many times as its count.
+        Elements with counts less than one are ignored."""
         for elem, count in self.items():
             for _ in range(count):
                 yield elem
@@ -313,67 +302,76 @@ class Counter(dict):
         raise NotImplementedError(
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
+    def _add_counts(self, source, adding):
+        # Mappings carry counts; any other iterable counts each occurrence as one.
+        get = self.get
+        if isinstance(source, _abc.Mapping):
+            for elem, count in source.items():
+                self[elem] = count + get(elem, 0) if adding else get(elem, 0) - count
+        else:
+            step = 1 if adding else -1
+            for elem in source:
+                self[elem] = get(elem, 0) + step
+
     def update(self, iterable=None, /, **kwds):
         """Like dict.update() but add counts instead of replacing them."""
         if iterable is not None:
-            if isinstance(iterable, _abc.Mapping):
-                if self:
-                    for elem, count in iterable.items():
-                        self[elem] = count + self.get(elem, 0)
-                else:
-                    dict.update(self, iterable)
+            if not self and isinstance(iterable, _abc.Mapping):
+                # Nothing to add to: take the counts as they are, whatever their type.
+                dict.update(self, iterable)
             else:
-                for elem in iterable:
-                    self[elem] = self.get(elem, 0) + 1
+                self._add_counts(iterable, True)
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        """Like dict.update() but subtracts counts instead of replacing
-        them.  Counts can be reduced below zero."""
+        """Like dict.update() but subtracts counts instead of replacing them.
+        Counts can be reduced below zero."""
         if iterable is not None:
-            if isinstance(iterable, _abc.Mapping):
-                for elem, count in iterable.items():
-                    self[elem] = self.get(elem, 0) - count
-            else:
-                for elem in iterable:
-                    self[elem] = self.get(elem, 0) - 1
+            self._add_counts(iterable, False)
         if kwds:
-            self.subtract(kwds)
+            self._add_counts(kwds, False)
 
     def copy(self):
         """Return a shallow copy."""
-        return self.__class__(self)
+        return type(self)(self)
+
+    def __reduce__(self):
+        return type(self), (dict(self),)
 
     def __delitem__(self, elem):
-        """Like dict.__delitem__() but does not raise KeyError for missing
-        values."""
+        """Like dict.__delitem__() but does not raise KeyError for missing values."""
         if elem in self:
-            super().__delitem__(elem)
+            dict.__delitem__(self, elem)
 
     def __repr__(self):
+        name = type(self).__name__
         if not self:
-            return '%s()' % self.__class__.__name__
+            return name + '()'
         try:
-            d = dict(self.most_common())
+            shown = dict(self.most_common())
         except TypeError:
             # Counts that cannot be ordered are shown in insertion order.
-            d = dict(self)
-        return '%s(%r)' % (self.__class__.__name__, d)
+            shown = dict(self)
+        return f'{name}({shown!r})'
 
-    # Multiset comparisons: missing elements count as zero.
+    # Multiset comparisons: an element missing on either side counts as zero.
+
+    def _all_counts(self, other, test):
+        return (all(test(count, other[elem]) for elem, count in self.items())
+                and all(test(self[elem], count) for elem, count in other.items()))
 
     def __eq__(self, other):
         """True if all counts agree. Missing counts are treated as zero."""
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+        return self._all_counts(other, _eq)
 
     def __ne__(self, other):
         """True if any counts disagree. Missing counts are treated as zero."""
         if not isinstance(other, Counter):
             return NotImplemented
-        return not self == other
+        return not self._all_counts(other, _eq)
 
     __hash__ = None
 
@@ -381,131 +379,95 @@ class Counter(dict):
         """True if all counts in self are a subset of those in other."""
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
+        return self._all_counts(other, _le)
 
     def __lt__(self, other):
         """True if all counts in self are a proper subset of those in other."""
         if not isinstance(other, Counter):
             return NotImplemented
-        return self <= other and self != other
+        return self._all_counts(other, _le) and not self._all_counts(other, _eq)
 
     def __ge__(self, other):
         """True if all counts in self are a superset of those in other."""
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
+        return self._all_counts(other, _ge)
 
     def __gt__(self, other):
         """True if all counts in self are a proper superset of those in other."""
         if not isinstance(other, Counter):
             return NotImplemented
-        return self >= other and self != other
+        return self._all_counts(other, _ge) and not self._all_counts(other, _eq)
 
-    # Multiset arithmetic: results keep only positive counts.
+    # Multiset arithmetic: the result keeps only positive counts.
+
+    def _merged(self, other, combine):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            count = combine(count, other[elem])
+            if count > 0:
+                result[elem] = count
+        for elem, count in other.items():
+            if elem not in self:
+                count = combine(0, count)
+                if count > 0:
+                    result[elem] = count
+        return result
 
     def __add__(self, other):
         """Add counts from two counters."""
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return self._merged(other, lambda mine, theirs: mine + theirs)
 
     def __sub__(self, other):
         """Subtract count, but keep only results with positive counts."""
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        return self._merged(other, lambda mine, theirs: mine - theirs)
 
     def __or__(self, other):
         """Union is the maximum of value in either of the input counters."""
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return self._merged(other, lambda mine, theirs: theirs if mine < theirs else mine)
 
     def __and__(self, other):
         """Intersection is the minimum of corresponding counts."""
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        return self._merged(other, lambda mine, theirs: mine if mine < theirs else theirs)
 
     def __pos__(self):
-        """Adds an empty counter, effectively stripping negative and zero
-        counts"""
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
+        """Adds an empty counter, effectively stripping negative and zero counts"""
+        return Counter() + self
 
     def __neg__(self):
         """Subtracts from an empty counter.  Strips positive and zero counts,
         and flips the sign on negative counts."""
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+        return Counter() - self
 
-    def _keep_positive(self):
-        """Internal method to strip elements with a negative or zero count"""
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
+    def _drop_nonpositive(self):
+        for elem in [elem for elem, count in self.items() if not count > 0]:
             del self[elem]
         return self
 
     def __iadd__(self, other):
         for elem, count in other.items():
-            self[elem] += count
-        return self._keep_positive()
+            self[elem] = self[elem] + count
+        return self._drop_nonpositive()
 
     def __isub__(self, other):
         for elem, count in other.items():
-            self[elem] -= count
-        return self._keep_positive()
+            self[elem] = self[elem] - count
+        return self._drop_nonpositive()
 
     def __ior__(self, other):
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
-        return self._keep_positive()
+        for elem, count in other.items():
+            if count > self[elem]:
+                self[elem] = count
+        return self._drop_nonpositive()
 
     def __iand__(self, other):
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
-        return self._keep_positive()
+        for elem, count in list(self.items()):
+            theirs = other[elem]
+            if theirs < count:
+                self[elem] = theirs
+        return self._drop_nonpositive()
 
 
 ################################################################################
@@ -923,6 +885,12 @@ class ChainMap(_abc.MutableMapping):
 
     def __getitem__(self, key):
         for mapping in self.maps:
+            if type(mapping) is dict:
+                # A plain dict has no __missing__: a membership test is enough and
+                # avoids raising a KeyError per level.
+                if key in mapping:
+                    return mapping[key]
+                continue
             try:
                 return mapping[key]
             except KeyError:
@@ -930,30 +898,36 @@ class ChainMap(_abc.MutableMapping):
         return self.__missing__(key)
 
     def get(self, key, default=None):
-        return self[key] if key in self else default
+        if key in self:
+            return self[key]
+        return default
+
+    def _keys(self):
+        # The first mapping that has a key gives its value, but the key order is
+        # that of the last mapping first, as in CPython.
+        keys = {}
+        for mapping in self.maps[::-1]:
+            keys.update(dict.fromkeys(mapping))
+        return keys
 
     def __len__(self):
-        return len(set().union(*self.maps))
+        return len(self._keys())
 
     def __iter__(self):
-        # Earlier mappings win, but key order follows the last mapping
-        # first, as in CPython.
-        d = {}
-        for mapping in reversed(self.maps):
-            for key in mapping:
-                d[key] = None
-        return iter(d)
+        return iter(self._keys())
 
     def __contains__(self, key):
-        return any(key in m for m in self.maps)
+        for mapping in self.maps:
+            if key in mapping:
+                return True
+        return False
 
     def __bool__(self):
         return any(self.maps)
 
     @_recursive_repr()
     def __repr__(self):
-        return '%s(%s)' % (self.__class__.__name__,
-                           ', '.join(map(repr, self.maps)))
+        return '%s(%s)' % (type(self).__name__, ', '.join([repr(m) for m in self.maps]))
 
     @classmethod
     def fromkeys(cls, iterable, *args):
@@ -961,26 +935,26 @@ class ChainMap(_abc.MutableMapping):
         return cls(dict.fromkeys(iterable, *args))
 
     def copy(self):
-        """New ChainMap or subclass with a new copy of maps[0] and refs to
-        maps[1:]"""
-        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+        """New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]"""
+        first, *rest = self.maps
+        return type(self)(first.copy(), *rest)
 
     __copy__ = copy
 
     def new_child(self, m=None, **kwargs):
         """New ChainMap with a new map followed by all previous maps.
-        If no map is provided, an empty dict is used.  Keyword arguments
-        update the map or new empty dict."""
+        If no map is provided, an empty dict is used.
+        Keyword arguments update the map or new empty dict."""
         if m is None:
             m = kwargs
         elif kwargs:
             m.update(kwargs)
-        return self.__class__(m, *self.maps)
+        return type(self)(m, *self.maps)
 
     @property
     def parents(self):
         """New ChainMap from maps[1:]."""
-        return self.__class__(*self.maps[1:])
+        return type(self)(*self.maps[1:])
 
     def __setitem__(self, key, value):
         self.maps[0][key] = value
@@ -989,23 +963,21 @@ class ChainMap(_abc.MutableMapping):
         try:
             del self.maps[0][key]
         except KeyError:
-            raise KeyError(f'Key not found in the first mapping: {key!r}')
+            raise KeyError(_not_in_first(key))
 
     def popitem(self):
-        """Remove and return an item pair from maps[0]. Raise KeyError if
-        maps[0] is empty."""
+        """Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty."""
         try:
             return self.maps[0].popitem()
         except KeyError:
             raise KeyError('No keys found in the first mapping.')
 
     def pop(self, key, *args):
-        """Remove *key* from maps[0] and return its value. Raise KeyError if
-        *key* not in maps[0]."""
+        """Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0]."""
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
-            raise KeyError(f'Key not found in the first mapping: {key!r}')
+            raise KeyError(_not_in_first(key))
 
     def clear(self):
         """Clear maps[0], leaving maps[1:] intact."""
@@ -1018,26 +990,38 @@ class ChainMap(_abc.MutableMapping):
     def __or__(self, other):
         if not isinstance(other, _abc.Mapping):
             return NotImplemented
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
+        merged = self.copy()
+        merged.maps[0].update(other)
+        return merged
 
     def __ror__(self, other):
         if not isinstance(other, _abc.Mapping):
             return NotImplemented
-        m = dict(other)
-        for child in reversed(self.maps):
-            m.update(child)
-        return self.__class__(m)
+        merged = dict(other)
+        for mapping in self.maps[::-1]:
+            merged.update(mapping)
+        return type(self)(merged)
+
+
+def _not_in_first(key):
+    return f'Key not found in the first mapping: {key!r}'
 
 
 ################################################################################
 # UserDict, UserList
 ################################################################################
 
+def _copy_wrapper(self):
+    """copy.copy() for UserDict and UserList: same attributes, a copy of the data."""
+    cls = type(self)
+    clone = cls.__new__(cls)
+    clone.__dict__.update(self.__dict__)
+    clone.__dict__['data'] = self.__dict__['data'].copy()
+    return clone
+
+
 class UserDict(_abc.MutableMapping):
-    """A dict wrapper meant for subclassing; the contents live in
-    self.data."""
+    """A dict wrapper meant for subclassing; the contents live in self.data."""
 
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
@@ -1050,11 +1034,13 @@ class UserDict(_abc.MutableMapping):
         return len(self.data)
 
     def __getitem__(self, key):
-        if key in self.data:
-            return self.data[key]
-        if hasattr(self.__class__, '__missing__'):
-            return self.__class__.__missing__(self, key)
-        raise KeyError(key)
+        data = self.data
+        if key in data:
+            return data[key]
+        missing = getattr(type(self), '__missing__', None)
+        if missing is None:
+            raise KeyError(key)
+        return missing(self, key)
 
     def __setitem__(self, key, item):
         self.data[key] = item
@@ -1068,84 +1054,86 @@ class UserDict(_abc.MutableMapping):
     def __contains__(self, key):
         return key in self.data
 
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        return default
-
     def __repr__(self):
         return repr(self.data)
 
     def __or__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(self.data | other.data)
-        if isinstance(other, dict):
-            return self.__class__(self.data | other)
-        return NotImplemented
+        other = _dict_data(other)
+        if other is None:
+            return NotImplemented
+        return type(self)(self.data | other)
 
     def __ror__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(other.data | self.data)
-        if isinstance(other, dict):
-            return self.__class__(other | self.data)
-        return NotImplemented
+        other = _dict_data(other)
+        if other is None:
+            return NotImplemented
+        return type(self)(other | self.data)
 
     def __ior__(self, other):
-        if isinstance(other, UserDict):
-            self.data |= other.data
-        else:
-            self.data |= other
+        self.data |= other.data if isinstance(other, UserDict) else other
         return self
 
+    __copy__ = _copy_wrapper
+
     def copy(self):
-        new = self.__class__()
-        new.data = self.data.copy()
-        new.__dict__.update({k: v for k, v in self.__dict__.items()
-                             if k != 'data'})
-        return new
+        if type(self) is UserDict:
+            return UserDict(self.data.copy())
+        # For a subclass: copy the instance with empty data, then refill it item by
+        # item so that an overridden __setitem__ sees the items.
+        import copy
+        data, self.data = self.data, {}
+        try:
+            clone = copy.copy(self)
+        finally:
+            self.data = data
+        clone.update(self)
+        return clone
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        d = cls()
+        new = cls()
         for key in iterable:
-            d[key] = value
-        return d
+            new[key] = value
+        return new
+
+
+def _dict_data(value):
+    """The dict behind a UserDict or dict operand of |, or None for other types."""
+    if isinstance(value, UserDict):
+        return value.data
+    if isinstance(value, dict):
+        return value
+    return None
+
+
+def _list_data(value):
+    """The list behind a UserList operand; other operands unchanged."""
+    return value.data if isinstance(value, UserList) else value
 
 
 class UserList(_abc.MutableSequence):
-    """A list wrapper meant for subclassing; the contents live in
-    self.data."""
+    """A list wrapper meant for subclassing; the contents live in self.data."""
 
     def __init__(self, initlist=None):
-        self.data = []
-        if initlist is not None:
-            if type(initlist) == type(self.data):
-                self.data[:] = initlist
-            elif isinstance(initlist, UserList):
-                self.data[:] = initlist.data[:]
-            else:
-                self.data = list(initlist)
+        self.data = [] if initlist is None else list(_list_data(initlist))
 
     def __repr__(self):
         return repr(self.data)
 
-    def _cast(self, other):
-        return other.data if isinstance(other, UserList) else other
-
     def __lt__(self, other):
-        return self.data < self._cast(other)
+        return self.data < _list_data(other)
 
     def __le__(self, other):
-        return self.data <= self._cast(other)
+        return self.data <= _list_data(other)
 
     def __eq__(self, other):
-        return self.data == self._cast(other)
+        return self.data == _list_data(other)
 
     def __gt__(self, other):
-        return self.data > self._cast(other)
+        return self.data > _list_data(other)
 
     def __ge__(self, other):
-        return self.data >= self._cast(other)
+        return self.data >= _list_data(other)
 
     __hash__ = None
 
@@ -1156,9 +1144,8 @@ class UserList(_abc.MutableSequence):
         return len(self.data)
 
     def __getitem__(self, i):
-        if isinstance(i, slice):
-            return self.__class__(self.data[i])
-        return self.data[i]
+        found = self.data[i]
+        return type(self)(found) if isinstance(i, slice) else found
 
     def __setitem__(self, i, item):
         self.data[i] = item
@@ -1167,36 +1154,27 @@ class UserList(_abc.MutableSequence):
         del self.data[i]
 
     def __add__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(self.data + other.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + list(other))
+        other = _list_data(other)
+        return type(self)(self.data + (other if isinstance(other, list) else list(other)))
 
     def __radd__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(other.data + self.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(other + self.data)
-        return self.__class__(list(other) + self.data)
+        other = _list_data(other)
+        return type(self)((other if isinstance(other, list) else list(other)) + self.data)
 
     def __iadd__(self, other):
-        if isinstance(other, UserList):
-            self.data += other.data
-        elif isinstance(other, type(self.data)):
-            self.data += other
-        else:
-            self.data += list(other)
+        self.data.extend(_list_data(other))
         return self
 
     def __mul__(self, n):
-        return self.__class__(self.data * n)
+        return type(self)(self.data * n)
 
     __rmul__ = __mul__
 
     def __imul__(self, n):
         self.data *= n
         return self
+
+    __copy__ = _copy_wrapper
 
     def append(self, item):
         self.data.append(item)
@@ -1214,7 +1192,7 @@ class UserList(_abc.MutableSequence):
         self.data.clear()
 
     def copy(self):
-        return self.__class__(self)
+        return type(self)(self)
 
     def count(self, item):
         return self.data.count(item)
@@ -1229,10 +1207,7 @@ class UserList(_abc.MutableSequence):
         self.data.sort(*args, **kwds)
 
     def extend(self, other):
-        if isinstance(other, UserList):
-            self.data.extend(other.data)
-        else:
-            self.data.extend(other)
+        self.data.extend(_list_data(other))
 
 
 ################################################################################
