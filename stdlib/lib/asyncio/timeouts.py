@@ -1,4 +1,5 @@
-"""asyncio.timeout / timeout_at: cancel the enclosing task at a deadline, raise TimeoutError."""
+"""asyncio.timeout() and timeout_at(): cancel the current task at a deadline and turn that
+cancellation into TimeoutError when leaving the `async with` block."""
 
 from . import events
 from . import exceptions
@@ -6,87 +7,99 @@ from . import tasks
 
 __all__ = ('Timeout', 'timeout', 'timeout_at')
 
+# A Timeout goes created -> active -> finished, or active -> expiring (the deadline passed and
+# the task was cancelled) -> expired (the block was left after that).
 _CREATED = 'created'
-_ENTERED = 'active'
+_ACTIVE = 'active'
 _EXPIRING = 'expiring'
 _EXPIRED = 'expired'
-_EXITED = 'finished'
+_FINISHED = 'finished'
 
 
 class Timeout:
-    """Async context manager with a reschedulable deadline (loop.time() units, None: never)."""
+    """Async context manager that cancels the enclosing task when the loop's clock reaches a
+    deadline (None: no deadline). Use asyncio.timeout() or asyncio.timeout_at() to make one."""
 
     def __init__(self, when):
+        self._deadline = when
         self._state = _CREATED
-        self._timeout_handler = None
         self._task = None
-        self._cancelling = None
-        self._when = when
-
-    def when(self):
-        return self._when
-
-    def reschedule(self, when):
-        """Move the deadline (None removes it)."""
-        if self._state is not _ENTERED:
-            raise RuntimeError(f'Cannot change state of {self._state} Timeout')
-        self._when = when
-        if self._timeout_handler is not None:
-            self._timeout_handler.cancel()
-        if when is None:
-            self._timeout_handler = None
-        else:
-            loop = events.get_running_loop()
-            if when <= loop.time():
-                self._timeout_handler = loop.call_soon(self._on_timeout)
-            else:
-                self._timeout_handler = loop.call_at(when, self._on_timeout)
-
-    def expired(self):
-        return self._state in (_EXPIRING, _EXPIRED)
+        self._cancels_before = 0  # the task's cancelling() count on entry
+        self._timer = None
 
     def __repr__(self):
-        info = ['']
-        if self._state is _ENTERED:
-            when = round(self._when, 3) if self._when is not None else None
-            info.append(f'when={when}')
-        return f'<Timeout [{self._state}]{" ".join(info)}>'
+        if self._state == _ACTIVE:
+            shown = None if self._deadline is None else round(self._deadline, 3)
+            return f'<Timeout [{self._state}] when={shown}>'
+        return f'<Timeout [{self._state}]>'
+
+    def when(self):
+        """The deadline in loop.time() units, or None."""
+        return self._deadline
+
+    def expired(self):
+        """True once the deadline has passed inside the block."""
+        return self._state in (_EXPIRING, _EXPIRED)
+
+    def reschedule(self, when):
+        """Move the deadline to when (loop.time() units); None removes it."""
+        if self._state == _CREATED:
+            raise RuntimeError('Timeout has not been entered')
+        if self._state != _ACTIVE:
+            raise RuntimeError(f'Cannot change state of {self._state} Timeout')
+        self._deadline = when
+        self._stop_timer()
+        if when is not None:
+            loop = events.get_running_loop()
+            if when <= loop.time():
+                self._timer = loop.call_soon(self._expire)
+            else:
+                self._timer = loop.call_at(when, self._expire)
 
     async def __aenter__(self):
-        self._state = _ENTERED
-        self._task = tasks.current_task()
-        if self._task is None:
+        if self._state != _CREATED:
+            raise RuntimeError('Timeout has already been entered')
+        task = tasks.current_task()
+        if task is None:
             raise RuntimeError('Timeout should be used inside a task')
+        self._task = task
+        self._state = _ACTIVE
         # Cancellations requested before entering are not ours to turn into TimeoutError.
-        self._cancelling = self._task.cancelling()
-        self.reschedule(self._when)
+        self._cancels_before = task.cancelling()
+        self.reschedule(self._deadline)
         return self
 
     async def __aexit__(self, exc_type, exc_val, exc_tb):
-        if self._timeout_handler is not None:
-            self._timeout_handler.cancel()
-            self._timeout_handler = None
-        if self._state is _EXPIRING:
+        self._stop_timer()
+        if self._state == _ACTIVE:
+            self._state = _FINISHED
+        elif self._state == _EXPIRING:
             self._state = _EXPIRED
-            if (self._task.uncancel() <= self._cancelling
-                    and exc_type is exceptions.CancelledError):
+            # Withdraw our cancellation; only if no other one is pending does the
+            # CancelledError become a TimeoutError.
+            only_ours = self._task.uncancel() <= self._cancels_before
+            if only_ours and exc_type is exceptions.CancelledError:
                 raise TimeoutError from exc_val
-        elif self._state is _ENTERED:
-            self._state = _EXITED
         return None
 
-    def _on_timeout(self):
-        self._task.cancel()
+    def _stop_timer(self):
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _expire(self):
+        self._timer = None
         self._state = _EXPIRING
-        self._timeout_handler = None
+        self._task.cancel()
 
 
 def timeout(delay):
-    """Timeout that expires delay seconds from now (None: never)."""
+    """Timeout for an `async with` block, expiring delay seconds from now (None: never)."""
     loop = events.get_running_loop()
-    return Timeout(loop.time() + delay if delay is not None else None)
+    return Timeout(None if delay is None else loop.time() + delay)
 
 
 def timeout_at(when):
-    """Timeout that expires when loop.time() reaches when (None: never)."""
+    """Timeout for an `async with` block, expiring when loop.time() reaches when
+    (None: never)."""
     return Timeout(when)
