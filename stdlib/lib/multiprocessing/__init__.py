@@ -5,12 +5,17 @@ Condition, Event, Value, Array and friends. Objects passed to processes and pool
 pickles (see pickle: only unpickle data you trust); locks, queues and shared values are
 inherited by the processes forked after their creation."""
 
-import sys
+from multiprocessing import context as _context
 
-from multiprocessing import context
+# The package's functions are the default context's: multiprocessing.Lock() is
+# multiprocessing.get_context().Lock() for whichever start method is in force.
+__all__ = []
+for _name in dir(_context._default_context):
+    if not _name.startswith('_'):
+        __all__.append(_name)
+        globals()[_name] = getattr(_context._default_context, _name)
+del _name
 
-__all__ = [x for x in dir(context._default_context) if not x.startswith('_')]
-globals().update((name, getattr(context._default_context, name)) for name in __all__)
-
+# Logging levels between DEBUG and INFO, and between INFO and WARNING.
 SUBDEBUG = 5
 SUBWARNING = 25

@@ -1,6 +1,8 @@
-"""Contexts: the namespace multiprocessing's top level exports. minipy supports the fork
-start method only."""
+"""Contexts: objects bundling multiprocessing's factories (Process, Queue, Lock, Pool...) with
+a start method. multiprocessing's top level is the default context's bound methods. minipy
+has one start method, fork."""
 
+import importlib
 import os
 
 from multiprocessing import process
@@ -24,7 +26,19 @@ class AuthenticationError(ProcessError):
     pass
 
 
+def _submodule(name):
+    # Imported on first use: a program needs few of them, and pool imports this module.
+    return importlib.import_module('multiprocessing.' + name)
+
+
+def _refuse_pickling(kind):
+    """Raised by the __reduce__ of objects that only a forked child can share."""
+    raise RuntimeError('%s objects should only be shared between processes through inheritance'
+                       % kind)
+
+
 class BaseContext:
+    """The factories and helpers every context offers."""
 
     ProcessError = ProcessError
     BufferTooShort = BufferTooShort
@@ -37,111 +51,108 @@ class BaseContext:
 
     def cpu_count(self):
         """Returns the number of CPUs in the system."""
-        num = os.cpu_count()
-        if num is None:
+        count = os.cpu_count()
+        if count is None:
             raise NotImplementedError('cannot determine number of cpus')
-        return num
+        return count
 
     def Pipe(self, duplex=True):
-        from multiprocessing.connection import Pipe
-        return Pipe(duplex)
+        """Returns two connection objects joined by a pipe."""
+        return _submodule('connection').Pipe(duplex)
 
     def Lock(self):
-        from multiprocessing.synchronize import Lock
-        return Lock(ctx=self.get_context())
+        """Returns a non-recursive lock object."""
+        return _submodule('synchronize').Lock(ctx=self.get_context())
 
     def RLock(self):
-        from multiprocessing.synchronize import RLock
-        return RLock(ctx=self.get_context())
+        """Returns a recursive lock object."""
+        return _submodule('synchronize').RLock(ctx=self.get_context())
 
     def Condition(self, lock=None):
-        from multiprocessing.synchronize import Condition
-        return Condition(lock, ctx=self.get_context())
+        """Returns a condition object."""
+        return _submodule('synchronize').Condition(lock, ctx=self.get_context())
 
     def Semaphore(self, value=1):
-        from multiprocessing.synchronize import Semaphore
-        return Semaphore(value, ctx=self.get_context())
+        """Returns a semaphore object."""
+        return _submodule('synchronize').Semaphore(value, ctx=self.get_context())
 
     def BoundedSemaphore(self, value=1):
-        from multiprocessing.synchronize import BoundedSemaphore
-        return BoundedSemaphore(value, ctx=self.get_context())
+        """Returns a bounded semaphore object."""
+        return _submodule('synchronize').BoundedSemaphore(value, ctx=self.get_context())
 
     def Event(self):
-        from multiprocessing.synchronize import Event
-        return Event(ctx=self.get_context())
+        """Returns an event object."""
+        return _submodule('synchronize').Event(ctx=self.get_context())
 
     def Queue(self, maxsize=0):
-        from multiprocessing.queues import Queue
-        return Queue(maxsize, ctx=self.get_context())
+        """Returns a queue object."""
+        return _submodule('queues').Queue(maxsize, ctx=self.get_context())
 
     def JoinableQueue(self, maxsize=0):
-        from multiprocessing.queues import JoinableQueue
-        return JoinableQueue(maxsize, ctx=self.get_context())
+        """Returns a queue object with task_done() and join()."""
+        return _submodule('queues').JoinableQueue(maxsize, ctx=self.get_context())
 
     def SimpleQueue(self):
-        from multiprocessing.queues import SimpleQueue
-        return SimpleQueue(ctx=self.get_context())
+        """Returns a simple queue object."""
+        return _submodule('queues').SimpleQueue(ctx=self.get_context())
 
     def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
-        from multiprocessing.pool import Pool
-        return Pool(processes, initializer, initargs, maxtasksperchild,
-                    context=self.get_context())
+        """Returns a process pool object."""
+        return _submodule('pool').Pool(processes, initializer, initargs, maxtasksperchild,
+                                       context=self.get_context())
 
     def RawValue(self, typecode_or_type, *args):
-        from multiprocessing.sharedctypes import RawValue
-        return RawValue(typecode_or_type, *args)
+        """Returns a shared object."""
+        return _submodule('sharedctypes').RawValue(typecode_or_type, *args)
 
     def RawArray(self, typecode_or_type, size_or_initializer):
-        from multiprocessing.sharedctypes import RawArray
-        return RawArray(typecode_or_type, size_or_initializer)
+        """Returns a shared array."""
+        return _submodule('sharedctypes').RawArray(typecode_or_type, size_or_initializer)
 
     def Value(self, typecode_or_type, *args, lock=True):
-        from multiprocessing.sharedctypes import Value
-        return Value(typecode_or_type, *args, lock=lock, ctx=self.get_context())
+        """Returns a synchronized shared object."""
+        return _submodule('sharedctypes').Value(typecode_or_type, *args, lock=lock,
+                                                ctx=self.get_context())
 
     def Array(self, typecode_or_type, size_or_initializer, *, lock=True):
-        from multiprocessing.sharedctypes import Array
-        return Array(typecode_or_type, size_or_initializer, lock=lock,
-                     ctx=self.get_context())
+        """Returns a synchronized shared array."""
+        return _submodule('sharedctypes').Array(typecode_or_type, size_or_initializer,
+                                                lock=lock, ctx=self.get_context())
 
     def freeze_support(self):
-        pass
+        """Only matters for frozen Windows executables: does nothing here."""
 
     def get_logger(self):
+        """Returns the logger multiprocessing uses."""
         import logging
         return logging.getLogger('multiprocessing')
 
     def get_context(self, method=None):
         if method is None:
             return self
-        try:
-            ctx = _concrete_contexts[method]
-        except KeyError:
-            raise ValueError('cannot find context for %r' % method) from None
-        return ctx
-
-    def get_start_method(self, allow_none=False):
-        return self._name
-
-    def set_start_method(self, method, force=False):
-        raise ValueError('cannot set start method of concrete context')
-
-    def get_all_start_methods(self):
-        return ['fork']
+        return _context_named(method)
 
     @property
     def reducer(self):
+        """The module that pickles objects sent between processes."""
         import pickle
         return pickle
 
     def set_executable(self, executable):
-        pass
+        """Only matters for the spawn start method: ignored."""
 
     def set_forkserver_preload(self, module_names):
-        pass
+        """Only matters for the forkserver start method: ignored."""
 
     def allow_connection_pickling(self):
-        pass
+        """Connections reach forked children by inheritance: nothing to set up."""
+
+
+def _context_named(method):
+    try:
+        return _CONTEXTS[method]
+    except KeyError:
+        raise ValueError('cannot find context for %r' % (method,)) from None
 
 
 class ForkProcess(process.BaseProcess):
@@ -149,46 +160,55 @@ class ForkProcess(process.BaseProcess):
 
 
 class ForkContext(BaseContext):
+    """The context of the fork start method."""
+
     _name = 'fork'
     Process = ForkProcess
 
+    def get_start_method(self, allow_none=False):
+        return self._name
+
+    def set_start_method(self, method, force=False):
+        raise ValueError('cannot set start method of concrete context')
+
 
 class Process(process.BaseProcess):
-    """A process started with the default context's method (fork)."""
+    """A process started with the default context's method (fork in minipy)."""
 
 
 class DefaultContext(BaseContext):
+    """The context multiprocessing's functions use: fixed by the first set_start_method(),
+    or by the first use that needs a start method."""
+
     Process = Process
 
-    def __init__(self, context):
-        self._default_context = context
-        self._actual_context = None
+    def __init__(self, fallback):
+        self._fallback = fallback
+        self._chosen = None
 
     def get_context(self, method=None):
-        if method is None:
-            if self._actual_context is None:
-                self._actual_context = self._default_context
-            return self._actual_context
-        return super().get_context(method)
+        if method is not None:
+            return _context_named(method)
+        if self._chosen is None:
+            self._chosen = self._fallback
+        return self._chosen
 
     def set_start_method(self, method, force=False):
-        if self._actual_context is not None and not force:
+        if self._chosen is not None and not force:
             raise RuntimeError('context has already been set')
         if method is None and force:
-            self._actual_context = None
-            return
-        self._actual_context = self.get_context(method)
+            self._chosen = None
+        else:
+            self._chosen = self.get_context(method)
 
     def get_start_method(self, allow_none=False):
-        if self._actual_context is None:
-            if allow_none:
-                return None
-            self._actual_context = self._default_context
-        return self._actual_context._name
+        if self._chosen is None and allow_none:
+            return None
+        return self.get_context()._name
 
     def get_all_start_methods(self):
         return ['fork']
 
 
-_concrete_contexts = {'fork': ForkContext()}
-_default_context = DefaultContext(_concrete_contexts['fork'])
+_CONTEXTS = {'fork': ForkContext()}
+_default_context = DefaultContext(_CONTEXTS['fork'])

@@ -1,9 +1,12 @@
-"""Process objects (fork start method), and the current/parent process."""
+"""Process objects, and what a process knows about itself: current_process(), parent_process()
+and active_children(). minipy starts every process with fork."""
 
-import os
-import sys
-import signal
 import itertools
+import os
+import signal
+import sys
+import threading
+import time
 
 from multiprocessing import util
 
@@ -11,164 +14,218 @@ __all__ = ['BaseProcess', 'current_process', 'active_children', 'parent_process'
 
 
 def current_process():
-    """The Process object of the calling process."""
-    return _current_process
-
-
-def active_children():
-    """Children of this process that are still running (finished ones are reaped)."""
-    _cleanup()
-    return list(_children)
+    """Returns the Process object of the calling process."""
+    return _household.me
 
 
 def parent_process():
-    """The parent's Process object, None in the main process."""
-    return _parent_process
+    """Returns the Process object of the parent, or None in the main process."""
+    return _household.parent
 
 
-def _cleanup():
-    for p in list(_children):
-        if p._popen is None or p._popen.poll() is not None:
-            _children.discard(p)
+def active_children():
+    """Returns the children of this process that are still running (finished ones are
+    reaped on the way)."""
+    return _household.running_children()
 
 
-class _PopenFork:
-    """The running child of a Process: its pid and, once reaped, its exit code."""
+class _Household:
+    """One OS process's bookkeeping: its own Process object, its parent, the children it
+    started (by pid, in start order) and the counter numbering them. A forked child starts a
+    fresh one."""
 
-    def __init__(self, process_obj):
-        util._flush_std_streams()
-        self.returncode = None
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                code = process_obj._bootstrap()
-            finally:
-                os._exit(code)
+    def __init__(self, me, parent):
+        self.me = me
+        self.parent = parent
+        self.children = {}
+        self.serial = itertools.count(1)
+
+    def running_children(self):
+        for pid, proc in list(self.children.items()):
+            if proc._child.poll() is not None:
+                self.children.pop(pid, None)
+        return list(self.children.values())
+
+    def forget(self, proc):
+        if proc._child is not None:
+            self.children.pop(proc._child.pid, None)
+
+
+class _ForkedChild:
+    """The parent's handle on a forked child: its pid and, once reaped, its exit code.
+
+    One thread at a time reaps (the lock), so that two threads watching the same child never
+    see one of them steal the other's exit status. A thread that only polls does not wait for
+    one blocked in wait(): it reports the child as running until that thread has reaped it."""
+
+    def __init__(self, pid):
         self.pid = pid
+        self.exitcode = None
+        self._reaping = threading.Lock()
 
-    def poll(self, flag=os.WNOHANG):
-        if self.returncode is None:
+    def poll(self):
+        if self.exitcode is None and self._reaping.acquire(False):
             try:
-                pid, sts = os.waitpid(self.pid, flag)
-            except ChildProcessError:
-                # Reaped by someone else (os.wait in user code): the code is lost.
-                self.returncode = 255
-                return self.returncode
-            except OSError:
-                return None
-            if pid == self.pid:
-                self.returncode = os.waitstatus_to_exitcode(sts)
-        return self.returncode
+                self._reap(os.WNOHANG)
+            finally:
+                self._reaping.release()
+        return self.exitcode
 
     def wait(self, timeout=None):
         if timeout is None:
-            return self.poll(0)
-        import time
-        deadline = time.monotonic() + max(timeout, 0)
-        delay = 0.0005
-        while True:
-            res = self.poll()
-            if res is not None:
-                return res
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return None
-            time.sleep(min(delay, remaining))
-            delay = min(delay * 2, 0.05)
+            with self._reaping:
+                self._reap(0)
+            return self.exitcode
+        deadline = time.monotonic() + timeout
+        pause = 0.001
+        while self.poll() is None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            time.sleep(min(pause, left))
+            pause = min(2 * pause, 0.05)
+        return self.exitcode
 
-    def _send_signal(self, sig):
-        if self.returncode is None:
+    def _reap(self, options):
+        if self.exitcode is not None:
+            return
+        try:
+            pid, status = os.waitpid(self.pid, options)
+        except ChildProcessError:
+            # Reaped behind our back (os.wait() in user code): the real status is lost.
+            self.exitcode = 255
+            return
+        if pid == self.pid:
+            self.exitcode = os.waitstatus_to_exitcode(status)
+
+    def send(self, signum):
+        if self.poll() is None:
             try:
-                os.kill(self.pid, sig)
+                os.kill(self.pid, signum)
             except ProcessLookupError:
                 pass
 
-    def terminate(self):
-        self._send_signal(signal.SIGTERM)
-
-    def kill(self):
-        self._send_signal(signal.SIGKILL)
-
 
 class BaseProcess:
-    """A process running target(*args, **kwargs) (or an overridden run()) in a forked child."""
+    """Runs target(*args, **kwargs), or an overridden run(), in a forked child process."""
+
+    _start_method = None
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
         assert group is None, 'group argument must be None for now'
-        count = next(_process_counter)
-        self._identity = _current_process._identity + (count,)
-        self._config = _current_process._config.copy()
-        self._parent_pid = os.getpid()
-        self._parent_name = _current_process.name
-        self._popen = None
-        self._closed = False
+        me = _household.me
+        identity = me._identity + (next(_household.serial),)
+        if name is None:
+            name = type(self).__name__ + '-' + ':'.join(map(str, identity))
+        self._setup(name, identity, os.getpid(), me._daemonic if daemon is None else daemon)
         self._target = target
         self._args = tuple(args)
         self._kwargs = dict(kwargs)
-        self._name = name or type(self).__name__ + '-' + ':'.join(str(i) for i in self._identity)
-        if daemon is not None:
-            self.daemon = daemon
 
-    def _check_closed(self):
-        if self._closed:
-            raise ValueError("process object is closed")
+    def _setup(self, name, identity, creator_pid, daemonic):
+        self._name = name
+        self._identity = identity
+        self._creator_pid = creator_pid
+        self._daemonic = daemonic
+        self._child = None
+        self._closed = False
 
     def run(self):
+        """What the child process runs: by default the target given to the constructor."""
         if self._target:
             self._target(*self._args, **self._kwargs)
 
     def start(self):
-        self._check_closed()
-        assert self._popen is None, 'cannot start a process twice'
-        assert self._parent_pid == os.getpid(), \
+        """Forks the child process, which calls run()."""
+        self._ensure_open()
+        assert self._child is None, 'cannot start a process twice'
+        assert self._creator_pid == os.getpid(), \
             'can only start a process object created by current process'
-        assert not _current_process._config.get('daemon'), \
-            'daemonic processes are not allowed to have children'
-        _cleanup()
-        self._popen = _PopenFork(self)
-        # The child has its own copies; the parent no longer needs the callables.
+        assert not _household.me._daemonic, 'daemonic processes are not allowed to have children'
+        _household.running_children()
+        parent = _ParentProcess(_household.me.name, os.getpid())
+        util._flush_std_streams()
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                code = self._live(parent)
+            finally:
+                os._exit(code)
+        self._child = _ForkedChild(pid)
+        # Only the child needs the callable and its arguments: let them go here.
         del self._target, self._args, self._kwargs
-        _children.add(self)
+        _household.children[pid] = self
+
+    def _live(self, parent):
+        """The child's whole life after fork; returns its exit code."""
+        global _household
+        _household = _Household(self, parent)
+        # Exit hooks registered so far flush the parent's queues, not this process's.
+        del util._exit_hooks[:]
+        try:
+            util._run_after_forkers()
+            self.run()
+            code = 0
+        except SystemExit as e:
+            code = _exit_code_of(e.code)
+        except BaseException:
+            sys.stderr.write('Process %s:\n' % self._name)
+            import traceback
+            traceback.print_exc()
+            code = 1
+        # Like CPython: queues are flushed first, then non-daemon threads are waited for.
+        util._exit_function()
+        threading._shutdown()
+        util._flush_std_streams()
+        return code
 
     def terminate(self):
-        self._check_closed()
-        if self._popen is not None:
-            self._popen.terminate()
+        """Sends SIGTERM to the child."""
+        self._ensure_open()
+        if self._child is not None:
+            self._child.send(signal.SIGTERM)
 
     def kill(self):
-        self._check_closed()
-        if self._popen is not None:
-            self._popen.kill()
+        """Sends SIGKILL to the child."""
+        self._ensure_open()
+        if self._child is not None:
+            self._child.send(signal.SIGKILL)
 
     def join(self, timeout=None):
-        self._check_closed()
-        assert self._parent_pid == os.getpid(), 'can only join a child process'
-        assert self._popen is not None, 'can only join a started process'
-        res = self._popen.wait(timeout)
-        if res is not None:
-            _children.discard(self)
+        """Waits until the child exits, or at most timeout seconds."""
+        self._ensure_open()
+        assert self._creator_pid == os.getpid(), 'can only join a child process'
+        assert self._child is not None, 'can only join a started process'
+        if self._child.wait(timeout) is not None:
+            _household.forget(self)
 
     def is_alive(self):
-        self._check_closed()
-        if self is _current_process:
+        """Whether the process has started and not yet exited."""
+        self._ensure_open()
+        if self is _household.me:
             return True
-        assert self._parent_pid == os.getpid(), 'can only test a child process'
-        if self._popen is None:
+        assert self._creator_pid == os.getpid(), 'can only test a child process'
+        if self._child is None:
             return False
-        if self._popen.poll() is None:
+        if self._child.poll() is None:
             return True
-        _children.discard(self)
+        _household.forget(self)
         return False
 
     def close(self):
-        if self._popen is not None:
-            if self._popen.poll() is None:
+        """Releases the process object; most of its methods raise ValueError afterwards."""
+        if self._child is not None:
+            if self._child.poll() is None:
                 raise ValueError("Cannot close a process while it is still running. "
                                  "You should first call join() or terminate().")
-        self._popen = None
-        _children.discard(self)
+            _household.forget(self)
+            self._child = None
         self._closed = True
+
+    def _ensure_open(self):
+        if self._closed:
+            raise ValueError("process object is closed")
 
     @property
     def name(self):
@@ -181,107 +238,89 @@ class BaseProcess:
 
     @property
     def daemon(self):
-        return self._config.get('daemon', False)
+        """Daemonic processes are terminated when their parent exits and cannot have
+        children."""
+        return self._daemonic
 
     @daemon.setter
     def daemon(self, daemonic):
-        assert self._popen is None, 'process has already started'
-        self._config['daemon'] = daemonic
+        assert self._child is None, 'process has already started'
+        self._daemonic = daemonic
 
     @property
     def exitcode(self):
-        self._check_closed()
-        if self._popen is None:
-            return self._popen
-        return self._popen.poll()
+        """None while running; the exit status, or -N after signal N."""
+        self._ensure_open()
+        if self._child is None:
+            return None
+        return self._child.poll()
 
     @property
     def ident(self):
-        self._check_closed()
-        if self is _current_process:
+        """The process id, None before start."""
+        self._ensure_open()
+        if self is _household.me:
             return os.getpid()
-        return self._popen and self._popen.pid
+        if self._child is None:
+            return None
+        return self._child.pid
 
     pid = ident
 
-    def __repr__(self):
-        exitcode = None
-        if self is _current_process:
-            status = 'started'
-        elif self._closed:
-            status = 'closed'
-        elif self._parent_pid != os.getpid():
-            status = 'unknown'
-        elif self._popen is None:
-            status = 'initial'
-        else:
-            exitcode = self._popen.poll()
-            status = 'started' if exitcode is None else 'stopped'
-        info = [type(self).__name__, 'name=%r' % self._name]
-        if self._popen is not None:
-            info.append('pid=%s' % self._popen.pid)
-        info.append('parent=%s' % self._parent_pid)
-        info.append(status)
-        if exitcode is not None:
-            exitcode = _exitcode_to_name.get(exitcode, exitcode)
-            info.append('exitcode=%s' % exitcode)
-        if self.daemon:
-            info.append('daemon')
-        return '<%s>' % ' '.join(info)
+    def _state(self):
+        """The status word of the repr and the exit code to show (or None)."""
+        if self is _household.me:
+            return 'started', None
+        if self._closed:
+            return 'closed', None
+        if self._creator_pid != os.getpid():
+            return 'unknown', None
+        if self._child is None:
+            return 'initial', None
+        code = self._child.poll()
+        return ('started' if code is None else 'stopped'), code
 
-    def _bootstrap(self):
-        """Runs in the child: becomes the current process, runs the target, returns the code."""
-        global _current_process, _parent_process, _process_counter, _children
-        try:
-            _children = set()
-            _process_counter = itertools.count(1)
-            _parent_process = _ParentProcess(self._parent_name, self._parent_pid)
-            _current_process = self
-            del util._exit_hooks[:]
-            util._run_after_forkers()
-            try:
-                self.run()
-                exitcode = 0
-            finally:
-                util._exit_function()
-        except SystemExit as e:
-            if e.code is None:
-                exitcode = 0
-            elif isinstance(e.code, int):
-                exitcode = e.code
-            else:
-                sys.stderr.write(str(e.code) + '\n')
-                exitcode = 1
-        except BaseException:
-            exitcode = 1
-            import traceback
-            sys.stderr.write('Process %s:\n' % self.name)
-            traceback.print_exc()
-        finally:
-            util._flush_std_streams()
-        return exitcode
+    def __repr__(self):
+        status, code = self._state()
+        words = [type(self).__name__, 'name=%r' % self._name]
+        if self._child is not None:
+            words.append('pid=%s' % self._child.pid)
+        words.append('parent=%s' % self._creator_pid)
+        words.append(status)
+        if code is not None:
+            words.append('exitcode=%s' % _describe_exitcode(code))
+        if self._daemonic:
+            words.append('daemon')
+        return '<%s>' % ' '.join(words)
+
+
+def _exit_code_of(code):
+    """The exit status SystemExit(code) gives a process, as sys.exit() does."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(str(code) + '\n')
+    return 1
 
 
 class _ParentProcess(BaseProcess):
-    """The parent as seen from a child: name and pid, alive while the pid exists."""
+    """The parent as a child sees it: a name and a pid, alive while it is still our parent."""
 
     def __init__(self, name, pid):
-        self._identity = ()
-        self._name = name
-        self._popen = None
-        self._closed = False
-        self._parent_pid = None
-        self._config = {}
+        self._setup(name, (), None, False)
         self._pid = pid
 
     def is_alive(self):
-        try:
-            os.kill(self._pid, 0)
-        except ProcessLookupError:
-            return False
-        except OSError:
-            return True
-        return os.getppid() == self._pid if hasattr(os, 'getppid') else True
+        # An orphan is adopted by another process, so a changed parent pid means it exited.
+        return os.getppid() == self._pid
+
+    def join(self, timeout=None):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.is_alive():
+            if deadline is not None and time.monotonic() >= deadline:
+                return
+            time.sleep(0.01)
 
     @property
     def ident(self):
@@ -289,36 +328,31 @@ class _ParentProcess(BaseProcess):
 
     pid = ident
 
-    def join(self, timeout=None):
-        import time
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while self.is_alive():
-            if deadline is not None and time.monotonic() >= deadline:
-                return
-            time.sleep(0.01)
-
 
 class _MainProcess(BaseProcess):
+    """The process the program started in."""
 
     def __init__(self):
-        self._identity = ()
-        self._name = 'MainProcess'
-        self._parent_pid = None
-        self._popen = None
-        self._closed = False
-        self._config = {}
+        self._setup('MainProcess', (), None, False)
 
     def close(self):
         pass
 
 
-_parent_process = None
-_current_process = _MainProcess()
-_process_counter = itertools.count(1)
-_children = set()
+def _signal_names():
+    """Maps signal numbers to the names exit codes show: -SIGTERM rather than -15."""
+    aliases = {'SIGIOT', 'SIGIO', 'SIGCLD'}
+    return {getattr(signal, name): name for name in dir(signal)
+            if name.startswith('SIG') and not name.startswith('SIG_') and name not in aliases}
 
-_exitcode_to_name = {}
-for _name, _signum in list(signal.__dict__.items()):
-    if _name[:3] == 'SIG' and '_' not in _name and isinstance(_signum, int):
-        _exitcode_to_name[-_signum] = f'-{_name}'
-del _name, _signum
+
+_SIGNAL_NAMES = _signal_names()
+
+
+def _describe_exitcode(code):
+    if code < 0 and -code in _SIGNAL_NAMES:
+        return '-' + _SIGNAL_NAMES[-code]
+    return str(code)
+
+
+_household = _Household(_MainProcess(), None)

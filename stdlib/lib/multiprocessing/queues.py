@@ -1,213 +1,234 @@
-"""Queues between processes: a pipe carries pickled objects, shared locks serialise the ends."""
+"""Queues between processes. Items travel pickled through a pipe; process-shared locks keep
+concurrent readers (and writers) from splitting each other's messages."""
 
+import collections
 import os
-import sys
+import pickle
 import threading
 import time
-import collections
+import types
 from queue import Empty, Full
 
-import pickle
-from multiprocessing import connection, synchronize, util
 from _multiprocessing import SEM_VALUE_MAX
+
+from multiprocessing import connection, synchronize, util
+from multiprocessing.context import _refuse_pickling
 
 __all__ = ['Queue', 'SimpleQueue', 'JoinableQueue']
 
-_sentinel = object()
+
+class _Feeder:
+    """A process's writer for one queue: put() hands it pickled items and returns at once,
+    and a daemon thread writes them to the pipe (where a write may block until a reader
+    makes room). Until cancelled, the process waits at exit for the items to be written."""
+
+    _CLOSE = object()
+
+    def __init__(self, writer, write_lock):
+        self._writer = writer
+        self._write_lock = write_lock
+        self._pending = collections.deque()
+        self._wakeup = threading.Condition(threading.Lock())
+        self._closing = False
+        self._cancelled = False
+        self._thread = None
+
+    def push(self, data):
+        with self._wakeup:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name='QueueFeederThread',
+                                                daemon=True)
+                self._thread.start()
+                util._register_exit_hook(self.flush)
+            self._pending.append(data)
+            self._wakeup.notify()
+
+    def close(self):
+        """No more items: the thread closes the pipe once everything is written."""
+        with self._wakeup:
+            if self._closing:
+                return
+            self._closing = True
+            if self._thread is None:
+                self._writer.close()
+            else:
+                self._pending.append(self._CLOSE)
+                self._wakeup.notify()
+
+    def join(self):
+        if self._thread is not None:
+            self._thread.join()
+            util._unregister_exit_hook(self.flush)
+
+    def cancel(self):
+        self._cancelled = True
+
+    def flush(self):
+        """At process exit: let the thread write what is pending, unless cancelled."""
+        if not self._cancelled:
+            self.close()
+            self.join()
+
+    def _run(self):
+        while True:
+            with self._wakeup:
+                while not self._pending:
+                    self._wakeup.wait()
+                data = self._pending.popleft()
+            if data is self._CLOSE:
+                self._writer.close()
+                return
+            try:
+                with self._write_lock:
+                    self._writer.send_bytes(data)
+            except OSError:
+                # Every reader is gone: what is left can never be delivered.
+                return
 
 
 class Queue:
     """A FIFO of picklable objects shared by the processes forked after its creation.
 
-    put() pickles the object at once (errors surface in the caller) and hands the bytes to a
-    feeder thread that writes them to the pipe, so put() does not block on a full pipe. A
-    process flushes its feeder before exiting unless cancel_join_thread() was called."""
+    put() pickles the object at once, so pickling errors surface in the caller, and leaves
+    the writing to the calling process's feeder thread. maxsize <= 0 means unbounded."""
 
     def __init__(self, maxsize=0, *, ctx=None):
         if maxsize <= 0:
             maxsize = SEM_VALUE_MAX
         self._maxsize = maxsize
         self._reader, self._writer = connection.Pipe(duplex=False)
-        self._rlock = synchronize.Lock()
-        self._wlock = synchronize.Lock()
-        self._sem = synchronize.BoundedSemaphore(maxsize)
-        self._reset()
-
-    def _reset(self):
-        self._notempty = threading.Condition(threading.Lock())
-        self._buffer = collections.deque()
-        self._thread = None
+        self._read_lock = synchronize.Lock()
+        self._write_lock = synchronize.Lock()
+        self._free_slots = synchronize.BoundedSemaphore(maxsize)
+        self._feeder = None
+        self._owner = None
         self._closed = False
-        self._close_requested = False
-        self._joincancelled = False
-        self._owner_pid = os.getpid()
-
-    def _check_process(self):
-        # A forked child inherits this object with the parent's feeder state: start afresh.
-        if self._owner_pid != os.getpid():
-            self._reset()
 
     def __reduce__(self):
-        raise RuntimeError('Queue objects should only be shared between processes through '
-                           'inheritance')
+        _refuse_pickling(type(self).__name__)
+
+    def _local_feeder(self):
+        """This process's feeder. A forked child inherits the parent's, whose thread does not
+        exist in the child: it gets its own, and its own closed state."""
+        if self._owner != os.getpid():
+            self._owner = os.getpid()
+            self._feeder = _Feeder(self._writer, self._write_lock)
+            self._closed = False
+        return self._feeder
+
+    def _check_open(self):
+        if self._closed and self._owner == os.getpid():
+            raise ValueError(f"Queue {self!r} is closed")
 
     def put(self, obj, block=True, timeout=None):
-        self._check_process()
-        if self._closed:
-            raise ValueError(f"Queue {self!r} is closed")
+        """Puts obj on the queue, waiting up to timeout seconds for a free slot if block is
+        true; raises queue.Full if there is none."""
+        self._check_open()
         data = pickle.dumps(obj)
-        if not self._sem.acquire(block, timeout):
+        if not self._free_slots.acquire(block, timeout):
             raise Full
-        with self._notempty:
-            if self._thread is None:
-                self._start_thread()
-            self._buffer.append(data)
-            self._notempty.notify()
+        self._push(data)
+
+    def _push(self, data):
+        self._local_feeder().push(data)
+
+    def put_nowait(self, obj):
+        return self.put(obj, False)
 
     def get(self, block=True, timeout=None):
-        self._check_process()
-        if self._closed:
-            raise ValueError(f"Queue {self!r} is closed")
+        """Removes and returns an item, waiting up to timeout seconds for one if block is
+        true; raises queue.Empty if there is none."""
+        self._check_open()
         if block and timeout is None:
-            with self._rlock:
-                res = self._reader.recv_bytes()
-            self._sem.release()
+            with self._read_lock:
+                data = self._reader.recv_bytes()
         else:
-            if block:
-                deadline = time.monotonic() + timeout
-            if not self._rlock.acquire(block, timeout):
+            data = self._get_within(timeout if block else 0)
+        self._free_slots.release()
+        return pickle.loads(data)
+
+    def _get_within(self, timeout):
+        deadline = time.monotonic() + timeout
+        if not self._read_lock.acquire(True, timeout):
+            raise Empty
+        try:
+            if not self._reader.poll(max(0, deadline - time.monotonic())):
                 raise Empty
-            try:
-                if block:
-                    timeout = deadline - time.monotonic()
-                    if not self._reader.poll(max(timeout, 0)):
-                        raise Empty
-                elif not self._reader.poll():
-                    raise Empty
-                res = self._reader.recv_bytes()
-                self._sem.release()
-            finally:
-                self._rlock.release()
-        return pickle.loads(res)
+            return self._reader.recv_bytes()
+        finally:
+            self._read_lock.release()
+
+    def get_nowait(self):
+        return self.get(False)
 
     def qsize(self):
-        """Approximate number of items: put but not yet got, in all processes."""
-        return self._maxsize - self._sem._semlock._get_value()
+        """The approximate number of items in the queue."""
+        return self._maxsize - self._free_slots.get_value()
 
     def empty(self):
         return not self._reader.poll()
 
     def full(self):
-        return self._sem._semlock._is_zero()
-
-    def get_nowait(self):
-        return self.get(False)
-
-    def put_nowait(self, obj):
-        return self.put(obj, False)
+        return self._free_slots.get_value() == 0
 
     def close(self):
-        self._check_process()
+        """This process puts nothing more; its feeder finishes writing, then closes the
+        pipe."""
+        feeder = self._local_feeder()
         self._closed = True
         self._reader.close()
-        with self._notempty:
-            self._close_requested = True
-            if self._thread is not None:
-                self._buffer.append(_sentinel)
-                self._notempty.notify()
-            else:
-                self._writer.close()
+        feeder.close()
 
     def join_thread(self):
+        """Waits for the feeder thread, after close()."""
         assert self._closed, "Queue {0!r} not closed".format(self)
-        if self._thread is not None:
-            self._thread.join()
-            util._unregister_exit_hook(self._finalize)
+        self._local_feeder().join()
 
     def cancel_join_thread(self):
-        self._joincancelled = True
-
-    def _start_thread(self):
-        self._thread = threading.Thread(target=self._feed, name='QueueFeederThread', daemon=True)
-        self._thread.start()
-        util._register_exit_hook(self._finalize)
-
-    def _finalize(self):
-        # At process exit: let the feeder write what is buffered, then stop it.
-        if self._thread is None or self._joincancelled:
-            return
-        with self._notempty:
-            if not self._close_requested:
-                self._close_requested = True
-                self._buffer.append(_sentinel)
-                self._notempty.notify()
-        self._thread.join()
-
-    def _feed(self):
-        notempty = self._notempty
-        buffer = self._buffer
-        writer = self._writer
-        while True:
-            with notempty:
-                while not buffer:
-                    notempty.wait()
-                item = buffer.popleft()
-            if item is _sentinel:
-                writer.close()
-                return
-            try:
-                with self._wlock:
-                    writer.send_bytes(item)
-            except OSError:
-                # The reading side is gone: nobody will ever get the rest.
-                return
+        """Lets this process exit without waiting for its pending items to be written (they
+        may be lost)."""
+        self._local_feeder().cancel()
 
 
 class JoinableQueue(Queue):
+    """A Queue whose consumers confirm each item with task_done(), so that join() can wait
+    until all are processed."""
 
     def __init__(self, maxsize=0, *, ctx=None):
-        Queue.__init__(self, maxsize)
-        self._unfinished_tasks = synchronize.Semaphore(0)
-        self._cond = synchronize.Condition()
+        super().__init__(maxsize, ctx=ctx)
+        self._unfinished = synchronize.Semaphore(0)
+        self._all_done = synchronize.Condition()
 
-    def put(self, obj, block=True, timeout=None):
-        self._check_process()
-        if self._closed:
-            raise ValueError(f"Queue {self!r} is closed")
-        data = pickle.dumps(obj)
-        if not self._sem.acquire(block, timeout):
-            raise Full
-        with self._notempty, self._cond:
-            if self._thread is None:
-                self._start_thread()
-            self._buffer.append(data)
-            self._unfinished_tasks.release()
-            self._notempty.notify()
+    def _push(self, data):
+        # Counted before it can be got, so task_done() never finds the count short.
+        self._unfinished.release()
+        super()._push(data)
 
     def task_done(self):
-        with self._cond:
-            if not self._unfinished_tasks.acquire(False):
+        """Marks one item got from the queue as processed."""
+        with self._all_done:
+            if not self._unfinished.acquire(False):
                 raise ValueError('task_done() called too many times')
-            if self._unfinished_tasks._semlock._is_zero():
-                self._cond.notify_all()
+            if self._unfinished.get_value() == 0:
+                self._all_done.notify_all()
 
     def join(self):
-        with self._cond:
-            if not self._unfinished_tasks._semlock._is_zero():
-                self._cond.wait()
+        """Waits until every item put has been marked done."""
+        with self._all_done:
+            self._all_done.wait_for(lambda: self._unfinished.get_value() == 0)
 
 
 class SimpleQueue:
-    """An unbounded queue without a feeder thread: put() writes to the pipe directly."""
+    """An unbounded queue without a feeder thread: put() writes to the pipe itself, and
+    blocks while the pipe is full."""
 
     def __init__(self, *, ctx=None):
         self._reader, self._writer = connection.Pipe(duplex=False)
-        self._rlock = synchronize.Lock()
-        self._wlock = synchronize.Lock()
+        self._read_lock = synchronize.Lock()
+        self._write_lock = synchronize.Lock()
 
     def __reduce__(self):
-        raise RuntimeError('SimpleQueue objects should only be shared between processes '
-                           'through inheritance')
+        _refuse_pickling(type(self).__name__)
 
     def close(self):
         self._reader.close()
@@ -217,11 +238,13 @@ class SimpleQueue:
         return not self._reader.poll()
 
     def get(self):
-        with self._rlock:
-            res = self._reader.recv_bytes()
-        return pickle.loads(res)
+        with self._read_lock:
+            data = self._reader.recv_bytes()
+        return pickle.loads(data)
 
     def put(self, obj):
         data = pickle.dumps(obj)
-        with self._wlock:
+        with self._write_lock:
             self._writer.send_bytes(data)
+
+    __class_getitem__ = classmethod(types.GenericAlias)
