@@ -489,6 +489,20 @@ _MAXCACHE = 512
 _cache = {}
 
 
+def _piece(subject, start, end):
+    """subject[start:end] as str or bytes (a bytearray or memoryview subject gives bytes)."""
+    piece = subject[start:end]
+    return piece if type(piece) is str or type(piece) is bytes else bytes(piece)
+
+
+def _subject_length(string):
+    """len() of a string to match; CPython's TypeError for anything that is not one."""
+    try:
+        return len(string)
+    except TypeError:
+        raise TypeError(f"expected string or bytes-like object, got '{type(string).__name__}'") from None
+
+
 class Pattern:
     """A compiled regular expression."""
 
@@ -530,7 +544,7 @@ class Pattern:
         return self
 
     def _run(self, string, pos, endpos, anchor):
-        n = len(string)
+        n = _subject_length(string)
         pos = min(max(pos, 0), n)
         endpos = min(max(endpos, 0), n)
         if endpos < pos:
@@ -551,7 +565,7 @@ class Pattern:
         return self._run(string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
-        n = len(string)
+        n = _subject_length(string)
         pos = min(max(pos, 0), n)
         endpos = min(max(endpos, 0), n)
         while pos <= endpos:
@@ -568,7 +582,8 @@ class Pattern:
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         groups = self.groups
-        empty = string[:0]
+        _subject_length(string)
+        empty = _piece(string, 0, 0)
         result = []
         for m in self.finditer(string, pos, endpos):
             if groups == 0:
@@ -587,11 +602,11 @@ class Pattern:
         for m in self.finditer(string):
             if maxsplit > 0 and count >= maxsplit:
                 break
-            pieces.append(string[last:m.start()])
+            pieces.append(_piece(string, last, m.start()))
             pieces.extend(m.groups())
             last = m.end()
             count += 1
-        pieces.append(string[last:])
+        pieces.append(_piece(string, last, None))
         return pieces
 
     def subn(self, repl, string, count=0):
@@ -610,14 +625,14 @@ class Pattern:
         for m in self.finditer(string):
             if count > 0 and n >= count:
                 break
-            pieces.append(string[last:m.start()])
+            pieces.append(_piece(string, last, m.start()))
             piece = replace(m)
             if piece:
                 pieces.append(piece)
             last = m.end()
             n += 1
-        pieces.append(string[last:])
-        return string[:0].join(pieces), n
+        pieces.append(_piece(string, last, None))
+        return _piece(string, 0, 0).join(pieces), n
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
@@ -716,7 +731,7 @@ def _compile_template(pattern, repl):
 
 
 def _expand(match, template):
-    empty = match.string[:0]
+    empty = _piece(match.string, 0, 0)
     pieces = []
     for item in template:
         if isinstance(item, int):
@@ -791,7 +806,7 @@ class Match:
         start = self._offsets[k]
         if start < 0:
             return None
-        return self._string[start:self._offsets[k + 1]]
+        return _piece(self._string, start, self._offsets[k + 1])
 
     def group(self, *groups):
         if not groups:

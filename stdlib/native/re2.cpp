@@ -90,12 +90,15 @@ Value regex_match(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   }
   std::string_view text;
   Str* s = nullptr;
+  bool is_str = str_check(args[0]);
+  bool is_bytes = !is_str && bytes_like_view(args[0], &text);
+  if (!is_str && !is_bytes) {
+    return raise(&exc_TypeError, std::string("expected string or bytes-like object, got '") + type_name(args[0]) + "'");
+  }
   if (r->bytes) {
-    if (!bytes_like_view(args[0], &text)) {
-      return raise(&exc_TypeError, "cannot use a bytes pattern on a string-like object");
-    }
+    if (is_str) return raise(&exc_TypeError, "cannot use a bytes pattern on a string-like object");
   } else {
-    if (!str_check(args[0])) return raise(&exc_TypeError, "cannot use a string pattern on a bytes-like object");
+    if (is_bytes) return raise(&exc_TypeError, "cannot use a string pattern on a bytes-like object");
     s = args[0].as<Str>();
     text = s->view();
     pos = text::str_offset(s, pos);
