@@ -108,7 +108,7 @@ int set_defaults(Value s, Value v) {
     raise(&exc_TypeError, "__defaults__ must be set to a tuple object");
     return -1;
   }
-  fn_of(s)->defaults = (v && !is_none(v) && v.as<Tuple>()->size) ? v.as<Tuple>() : nullptr;
+  fn_of(s)->defaults = v && !is_none(v) ? v.as<Tuple>() : nullptr;
   return 0;
 }
 Value get_kwdefaults(Value s) {

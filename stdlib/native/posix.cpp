@@ -1716,6 +1716,20 @@ const IntConstant kPosixConstants[] = {
     {nullptr, 0},
 };
 
+NewFn g_struct_seq_new = nullptr;
+
+// os.stat_result(sequence[, dict]): float times missing from both default to the integer ones,
+// as CPython's do.
+Value stat_result_new(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value r = g_struct_seq_new(type, args, nargs, kwnames);
+  if (!r) return Value();
+  Value* it = r.as<Tuple>()->items();
+  for (int i = 0; i < 3; ++i) {
+    if (is_none(it[kAtimeF + i])) it[kAtimeF + i] = it[7 + i];
+  }
+  return r;
+}
+
 void posix_types_init() {
   if (g_stat_result) return;
   g_stat_result = struct_seq_type_new("os.stat_result", {"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
@@ -1723,6 +1737,8 @@ void posix_types_init() {
   // The tuple's items 7-9 are the integer times; the attributes of those names give floats.
   type_add_getsets(g_stat_result, kStatHiddenGetSets);
   dict_set_cstr(g_stat_result->dict, "n_fields", Value::small_int(kStatSlots));
+  g_struct_seq_new = g_stat_result->tp_new;
+  g_stat_result->tp_new = stat_result_new;
   type_modified(g_stat_result);
   g_terminal_size = struct_seq_type_new("os.terminal_size", {"columns", "lines"});
   g_times_result = struct_seq_type_new("posix.times_result",

@@ -91,7 +91,8 @@ Value struct_time_from_tm(const struct tm& tm) {
                         {Value::small_int(tm.tm_year + 1900), Value::small_int(tm.tm_mon + 1),
                          Value::small_int(tm.tm_mday), Value::small_int(tm.tm_hour), Value::small_int(tm.tm_min),
                          Value::small_int(tm.tm_sec), Value::small_int((tm.tm_wday + 6) % 7),
-                         Value::small_int(tm.tm_yday + 1), Value::small_int(tm.tm_isdst)});
+                         Value::small_int(tm.tm_yday + 1), Value::small_int(tm.tm_isdst),
+                         tm.tm_zone ? Value(str_new(tm.tm_zone)) : none_value(), int_from_i64(tm.tm_gmtoff)});
 }
 
 // A struct_time or 9-tuple back into struct tm.
@@ -228,6 +229,7 @@ Value time_module_create() {
   if (!g_struct_time) {
     g_struct_time = struct_seq_type_new("time.struct_time", {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min",
                                                              "tm_sec", "tm_wday", "tm_yday", "tm_isdst"});
+    struct_seq_add_hidden_fields(g_struct_time, {"tm_zone", "tm_gmtoff"});
   }
   Module* m = module_new(intern("time"));
   module_add_functions(m, kTimeFunctions);
