@@ -190,10 +190,7 @@ def _local_to_posix(wall, fold):
 
 def _local_timezone(posix):
     tm = _time.localtime(posix)
-    offset = timedelta(seconds=_wall_seconds(tm) - posix)
-    if tm.tm_isdst in (0, 1):
-        return timezone(offset, _time.tzname[tm.tm_isdst])
-    return timezone(offset)
+    return timezone(timedelta(seconds=tm.tm_gmtoff), tm.tm_zone)
 
 
 # ---------------------------------------------------------------------------------------------
