@@ -1,5 +1,6 @@
 # selectors: registration bookkeeping, readiness reports and errors for every selector class.
 import os
+import re
 import selectors
 import socket
 
@@ -37,11 +38,20 @@ class BadFileno:
         return 'BadFileno()'
 
 
+# Descriptor numbers differ from one environment to another: messages show them by name.
+fd_names = {}
+
+
+def named_fds(text):
+    return re.sub(r"(FileLike\(|FD |')(\d+)",
+                  lambda m: m.group(1) + fd_names.get(int(m.group(2)), m.group(2)), text)
+
+
 def attempt(label, func):
     try:
-        print(label, repr(func()))
+        print(label, named_fds(repr(func())))
     except Exception as e:
-        print(label, type(e).__name__, e)
+        print(label, type(e).__name__, named_fds(str(e)))
 
 
 def ready(sel, timeout=0):
@@ -54,6 +64,7 @@ for cls in classes:
     print('==', cls.__name__)
     a, b = socket.socketpair()
     c, d = socket.socketpair()
+    fd_names.update({a.fileno(): 'fd_a', b.fileno(): 'fd_b', c.fileno(): 'fd_c', d.fileno(): 'fd_d'})
     sel = cls()
     k1 = sel.register(a, selectors.EVENT_READ, 'a')
     print(type(k1).__name__, k1.fileobj is a, k1.fd == a.fileno(), k1.events, k1.data)
@@ -104,7 +115,7 @@ for cls in classes:
     print('closed', sel.unregister(e).data, len(sel.get_map()))
     sel.register(FileLike(b.fileno()), selectors.EVENT_WRITE, 'fl')
     print(ready(sel))
-    print(repr(sel.get_key(b.fileno()).fileobj))
+    print(named_fds(repr(sel.get_key(b.fileno()).fileobj)))
     sel.close()
     print('after close', sel.get_map())
     attempt('get_key closed', lambda: sel.get_key(a))
@@ -170,6 +181,7 @@ class Mini(selectors.BaseSelector):
 
 
 attempt('abstract', lambda: selectors.BaseSelector())
+fd_names.clear()
 mini = Mini()
 mini.register(5, 1, 'x')
 print(mini.modify(5, 2, 'y'), mini.get_key(5))
