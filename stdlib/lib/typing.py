@@ -1,17 +1,24 @@
-"""Support for type hints, kept light: the runtime objects that make
-annotations such as List[int], Optional[str], Callable[[int], str] and
-class Foo(Generic[T]) evaluate, compare and print as in CPython.
+"""Runtime side of type hints (PEP 484 and successors).
 
-Interpreter features used: __mro_entries__ and __orig_bases__ (PEP 560)
-for Generic[T] / List[int] as base classes, __init_subclass__ (Generic
-records its type parameters), metaclasses (Protocol, NamedTuple), and
-sys._getframe for the module of functional NamedTuple/NewType.
+Everything here exists so that annotations such as List[int],
+Optional[str] or Callable[[int], str] can be evaluated, compared,
+printed and introspected the way CPython 3.11 does; no type checking
+happens at runtime.  The main pieces:
+
+* special forms (Union, Optional, ClassVar, Literal, ...): singletons whose
+  subscription builds an alias object;
+* aliases: _SpecialGenericAlias for the bare collection names (List,
+  Iterable, ...) and _GenericAlias for anything subscripted;
+* TypeVar and Generic/Protocol for user-defined generic classes;
+* NamedTuple, TypedDict and NewType builders;
+* get_type_hints() and the small helper functions.
 """
 
 import collections
 import collections.abc
 import contextlib
 import functools
+import operator
 import sys
 import types
 from abc import ABCMeta
@@ -19,58 +26,86 @@ from abc import ABCMeta
 __all__ = [
     'Annotated', 'Any', 'Callable', 'ClassVar', 'Final', 'ForwardRef',
     'Generic', 'Literal', 'Optional', 'Protocol', 'Tuple', 'Type', 'TypeVar',
-    'Union', 'AbstractSet', 'ByteString', 'Container', 'ContextManager',
-    'Hashable', 'ItemsView', 'Iterable', 'Iterator', 'KeysView', 'Mapping',
+    'Union',
+    'AbstractSet', 'ByteString', 'Container', 'ContextManager', 'Hashable',
+    'ItemsView', 'Iterable', 'Iterator', 'KeysView', 'Mapping',
     'MappingView', 'MutableMapping', 'MutableSequence', 'MutableSet',
     'Sequence', 'Sized', 'ValuesView', 'Awaitable', 'AsyncIterator',
     'AsyncIterable', 'Coroutine', 'Collection', 'AsyncGenerator',
-    'AsyncContextManager', 'Reversible', 'ChainMap', 'Counter', 'Deque',
-    'Dict', 'DefaultDict', 'List', 'OrderedDict', 'Set', 'FrozenSet',
-    'NamedTuple', 'Generator', 'AnyStr', 'cast', 'final', 'get_args',
-    'get_origin', 'get_type_hints', 'NewType', 'no_type_check', 'NoReturn',
-    'Never', 'overload', 'runtime_checkable', 'Self', 'Text',
-    'TYPE_CHECKING', 'TypeAlias', 'LiteralString', 'TypedDict',
-    'Required', 'NotRequired', 'assert_never', 'reveal_type',
+    'AsyncContextManager', 'Reversible',
+    'ChainMap', 'Counter', 'Deque', 'Dict', 'DefaultDict', 'List',
+    'OrderedDict', 'Set', 'FrozenSet', 'NamedTuple', 'TypedDict', 'Generator',
+    'AnyStr', 'assert_never', 'assert_type', 'cast', 'clear_overloads',
+    'final', 'get_args', 'get_origin', 'get_overloads', 'get_type_hints',
+    'LiteralString', 'Never', 'NewType', 'no_type_check', 'NoReturn',
+    'NotRequired', 'overload', 'Required', 'reveal_type',
+    'runtime_checkable', 'Self', 'Text', 'TYPE_CHECKING', 'TypeAlias',
+    'TypeGuard',
 ]
 
 TYPE_CHECKING = False
 
+_NoneType = type(None)
+_ARG_MSG = "Parameters to generic types must be types."
 
-def _type_convert(arg):
-    """None means NoneType and strings are forward references."""
+
+def _caller_module(depth=2):
+    """__name__ of the module whose code called our caller (None if the
+    interpreter cannot tell)."""
+    try:
+        return sys._getframe(depth).f_globals.get('__name__', '__main__')
+    except (AttributeError, ValueError):
+        return None
+
+
+def _is_dunder(name):
+    return len(name) > 4 and name.startswith('__') and name.endswith('__')
+
+
+def _as_tuple(params):
+    return params if isinstance(params, tuple) else (params,)
+
+
+# ---------------------------------------------------------------------------
+# Checking and printing type arguments
+
+def _convert(arg, module=None):
+    """The shorthands allowed in annotations: None for NoneType, strings
+    for forward references."""
     if arg is None:
-        return type(None)
+        return _NoneType
     if isinstance(arg, str):
-        return ForwardRef(arg)
+        return ForwardRef(arg, module=module)
     return arg
 
 
-def _type_check(arg, msg, allow_special=False):
-    """Convert arg to a type and reject things that cannot be one."""
-    arg = _type_convert(arg)
-    invalid_generic_forms = (Generic, Protocol)
-    if not allow_special:
-        invalid_generic_forms += (ClassVar, Final)
-    if isinstance(arg, _GenericAlias) and \
-            arg.__origin__ in invalid_generic_forms:
-        raise TypeError(f"{arg} is not valid as type argument")
-    if arg in (Any, NoReturn, Never, Self, TypeAlias, LiteralString):
-        return arg
-    if allow_special and arg in (ClassVar, Final):
-        return arg
-    if isinstance(arg, _SpecialForm) or arg in (Generic, Protocol):
+def _check_arg(arg, msg, allowed=(), module=None):
+    """arg converted for use inside a subscription.
+
+    Anything that is not obviously wrong is accepted (3.11 lets Literal-like
+    values through); rejected are tuples, bare special forms other than the
+    ones usable alone, and ClassVar/Final/Generic/Protocol in places where
+    they make no sense.  `allowed` lists the qualifiers (ClassVar, Final)
+    acceptable at this position."""
+    arg = _convert(arg, module)
+    if isinstance(arg, _GenericAlias):
+        head = arg.__origin__
+        if head is Generic or head is Protocol or (
+                (head is ClassVar or head is Final) and head not in allowed):
+            raise TypeError(f"{arg} is not valid as type argument")
+    elif isinstance(arg, _SpecialForm):
+        if arg not in _STANDALONE_FORMS and arg not in allowed:
+            raise TypeError(f"Plain {arg} is not valid as type argument")
+    elif arg is Generic or arg is Protocol:
         raise TypeError(f"Plain {arg} is not valid as type argument")
-    if type(arg) is tuple:
+    elif type(arg) is tuple:
         raise TypeError(f"{msg} Got {arg!r:.100}.")
     return arg
 
 
-def _type_repr(obj):
-    """repr() of a type argument: classes by (qualified) name, builtins
-    unqualified, ... as '...', functions by name."""
-    if isinstance(obj, types.GenericAlias):
-        return repr(obj)
-    if isinstance(obj, type):
+def _repr_arg(obj):
+    """How a type argument appears inside an alias's repr."""
+    if isinstance(obj, type) and not isinstance(obj, types.GenericAlias):
         if obj.__module__ == 'builtins':
             return obj.__qualname__
         return f'{obj.__module__}.{obj.__qualname__}'
@@ -81,88 +116,67 @@ def _type_repr(obj):
     return repr(obj)
 
 
-def _collect_parameters(args):
-    """The TypeVars in args, in order of first appearance (also inside
-    nested generic aliases)."""
-    parameters = []
-    for t in args:
-        if isinstance(t, TypeVar):
-            if t not in parameters:
-                parameters.append(t)
+def _free_typevars(args):
+    """TypeVars occurring in args (directly or inside aliases), first
+    occurrence first.  Classes are skipped: a generic class used unsubscripted
+    is not parameterised by its own variables."""
+    found = []
+    for arg in args:
+        if isinstance(arg, TypeVar):
+            inner = (arg,)
+        elif isinstance(arg, type):
+            continue
         else:
-            for x in getattr(t, '__parameters__', ()):
-                if isinstance(x, TypeVar) and x not in parameters:
-                    parameters.append(x)
-    return tuple(parameters)
+            inner = getattr(arg, '__parameters__', ())
+        for tv in inner:
+            if isinstance(tv, TypeVar) and tv not in found:
+                found.append(tv)
+    return tuple(found)
 
 
-def _check_arg_count(alias, params, expected):
-    if len(params) != expected:
-        raise TypeError(f"Too {'many' if len(params) > expected else 'few'}"
-                        f" arguments for {alias}; actual {len(params)}, "
-                        f"expected {expected}")
+def _require_count(alias, got, want):
+    if got != want:
+        which = 'many' if got > want else 'few'
+        raise TypeError(f"Too {which} arguments for {alias}; actual {got}, "
+                        f"expected {want}")
 
 
-def _deduplicate(params):
-    # Keeps the first occurrence of each parameter, by equality.
-    result = []
-    for p in params:
-        if p not in result:
-            result.append(p)
-    return result
+def _substituted(arg, binding):
+    """arg with the TypeVars in `binding` replaced."""
+    if isinstance(arg, TypeVar):
+        return binding.get(arg, arg)
+    if isinstance(arg, _GenericAlias) and arg.__parameters__:
+        return arg[tuple(binding.get(tv, tv) for tv in arg.__parameters__)]
+    return arg
 
 
-def _flatten_union(params):
-    flat = []
-    for p in params:
-        if isinstance(p, _UnionGenericAlias):
-            flat.extend(p.__args__)
-        elif isinstance(p, types.UnionType):
-            flat.extend(p.__args__)
-        else:
-            flat.append(p)
-    return flat
-
-
-def _as_tuple(params):
-    return params if isinstance(params, tuple) else (params,)
-
-
-################################################################################
-# Special forms: Any, NoReturn, Union, Optional, ClassVar, Final, Literal...
-################################################################################
+# ---------------------------------------------------------------------------
+# Special forms
 
 class _SpecialForm:
-    """A typing construct such as Union or ClassVar; getitem (if any)
-    builds the subscripted form."""
+    """A typing keyword such as Union or ClassVar.  Instances are singletons
+    identified by name; subclasses define what subscription produces."""
 
-    def __init__(self, name, doc, getitem=None):
+    def __init__(self, name, doc):
         self._name = name
         self.__doc__ = doc
-        self._getitem = getitem
 
-    def __getattr__(self, item):
-        if item in ('__name__', '__qualname__'):
+    def __getattr__(self, attr):
+        if attr in ('__name__', '__qualname__'):
             return self._name
-        raise AttributeError(item)
-
-    def __mro_entries__(self, bases):
-        raise TypeError(f"Cannot subclass {self!r}")
+        raise AttributeError(attr)
 
     def __repr__(self):
-        return 'typing.' + self._name
+        return f'typing.{self._name}'
 
     def __reduce__(self):
         return self._name
 
-    def __call__(self, *args, **kwds):
+    def __call__(self, *args, **kwargs):
         raise TypeError(f"Cannot instantiate {self!r}")
 
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
+    def __mro_entries__(self, bases):
+        raise TypeError(f"Cannot subclass {self!r}")
 
     def __instancecheck__(self, obj):
         raise TypeError(f"{self} cannot be used with isinstance()")
@@ -170,27 +184,125 @@ class _SpecialForm:
     def __subclasscheck__(self, cls):
         raise TypeError(f"{self} cannot be used with issubclass()")
 
-    def __getitem__(self, parameters):
-        if self._getitem is None:
-            raise TypeError(f"{self} is not subscriptable")
-        return self._getitem(self, parameters)
+    def __getitem__(self, params):
+        raise TypeError(f"{self} is not subscriptable")
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+class _WrapperForm(_SpecialForm):
+    """A qualifier taking exactly one type: ClassVar[int], Final[str]..."""
+
+    def __init__(self, name, doc, arity_msg):
+        super().__init__(name, doc)
+        self._arity_msg = arity_msg
+
+    def __getitem__(self, params):
+        arg = _check_arg(params, self._arity_msg.format(self))
+        return _GenericAlias(self, (arg,))
+
+
+class _UnionForm(_SpecialForm):
+
+    def __getitem__(self, params):
+        if params == ():
+            raise TypeError("Cannot take a Union of no types.")
+        msg = "Union[arg, ...]: each arg must be a type."
+        members = []
+        for arg in _as_tuple(params):
+            arg = _check_arg(arg, msg)
+            nested = (arg.__args__
+                      if isinstance(arg, (_UnionAlias, types.UnionType))
+                      else (arg,))
+            for member in nested:
+                if member not in members:
+                    members.append(member)
+        if len(members) == 1:
+            return members[0]
+        return _UnionAlias(tuple(members))
+
+
+class _OptionalForm(_SpecialForm):
+
+    def __getitem__(self, params):
+        arg = _check_arg(params, f"{self} requires a single type.")
+        return Union[arg, None]
+
+
+class _LiteralForm(_SpecialForm):
+
+    def __getitem__(self, params):
+        values = []
+        for value in _as_tuple(params):
+            if isinstance(value, _LiteralAlias):
+                values.extend(value.__args__)
+            else:
+                values.append(value)
+        return _LiteralAlias(tuple(_unique_literals(values)))
+
+
+def _unique_literals(values):
+    # Literal[1] and Literal[True] differ although 1 == True, so values are
+    # told apart by (value, type); unhashable values are kept as they are.
+    try:
+        seen = set()
+        unique = []
+        for value in values:
+            key = (value, type(value))
+            if key not in seen:
+                seen.add(key)
+                unique.append(value)
+        return unique
+    except TypeError:
+        return values
+
+
+NoReturn = _SpecialForm('NoReturn', "Special type indicating functions that "
+                        "never return.")
+Never = _SpecialForm('Never', "The bottom type, a type that has no members.")
+Self = _SpecialForm('Self', 'Used to spell the type of "self" in classes.')
+LiteralString = _SpecialForm('LiteralString',
+                             "Represents an arbitrary literal string.")
+TypeAlias = _SpecialForm('TypeAlias', "Marks an assignment as an explicit "
+                         "type alias definition.")
+ClassVar = _WrapperForm('ClassVar', "Marks a class variable (not an instance "
+                        "attribute).", "{} accepts only single type.")
+Final = _WrapperForm('Final', "Marks a name that cannot be reassigned or "
+                     "overridden.", "{} accepts only single type.")
+TypeGuard = _WrapperForm('TypeGuard', "Return type of a user-defined type "
+                         "guard function.", "{} accepts only single type.")
+Required = _WrapperForm('Required', "Marks a TypedDict key as required.",
+                        "Required accepts only a single type.")
+NotRequired = _WrapperForm('NotRequired', "Marks a TypedDict key as "
+                           "potentially missing.",
+                           "NotRequired accepts only a single type.")
+Union = _UnionForm('Union', "Union[X, Y] means either X or Y.")
+Optional = _OptionalForm('Optional', "Optional[X] is Union[X, None].")
+Literal = _LiteralForm('Literal', "Literal[v, ...]: exactly one of the given "
+                       "values.")
+
+# Bare forms that are complete types on their own.
+_STANDALONE_FORMS = (NoReturn, Never, Self, LiteralString, TypeAlias)
 
 
 class _AnyMeta(type):
+
     def __instancecheck__(self, obj):
         if self is Any:
             raise TypeError("typing.Any cannot be used with isinstance()")
         return super().__instancecheck__(obj)
 
     def __repr__(self):
-        if self is Any:
-            return "typing.Any"
-        return super().__repr__()
+        return "typing.Any" if self is Any else super().__repr__()
 
 
 class Any(metaclass=_AnyMeta):
-    """Special type indicating an unconstrained type: every type is
-    compatible with Any, and Any is compatible with every type."""
+    """The type compatible with every other type.  Can be subclassed (to
+    mark a class as accepting anything) but not instantiated."""
 
     def __new__(cls, *args, **kwargs):
         if cls is Any:
@@ -198,108 +310,50 @@ class Any(metaclass=_AnyMeta):
         return super().__new__(cls)
 
 
-NoReturn = _SpecialForm('NoReturn', "Special type indicating functions that "
-                        "never return.")
-Never = _SpecialForm('Never', "The bottom type, a type that has no "
-                     "members.")
-Self = _SpecialForm('Self', "Used to spell the type of \"self\" in "
-                    "classes.")
-LiteralString = _SpecialForm('LiteralString', "Represents an arbitrary "
-                             "literal string.")
-TypeAlias = _SpecialForm('TypeAlias', "Special marker indicating that an "
-                         "assignment should be recognized as a proper type "
-                         "alias definition by type checkers.")
-
-
-def _single_type_form(self, parameters):
-    item = _type_check(parameters, f'{self} accepts only single type.')
-    return _GenericAlias(self, (item,))
-
-
-ClassVar = _SpecialForm('ClassVar', "Special type construct to mark class "
-                        "variables.", _single_type_form)
-Final = _SpecialForm('Final', "Special typing construct to indicate final "
-                     "names to type checkers.", _single_type_form)
-TypeGuard = _SpecialForm('TypeGuard', "Special typing form used to annotate "
-                         "the return type of a user-defined type guard "
-                         "function.", _single_type_form)
-
-
-def _union_getitem(self, parameters):
-    if parameters == ():
-        raise TypeError("Cannot take a Union of no types.")
-    parameters = _as_tuple(parameters)
-    msg = "Union[arg, ...]: each arg must be a type."
-    parameters = tuple(_type_check(p, msg) for p in parameters)
-    parameters = _deduplicate(_flatten_union(parameters))
-    if len(parameters) == 1:
-        return parameters[0]
-    if len(parameters) == 2 and type(None) in parameters:
-        return _UnionGenericAlias(self, tuple(parameters), name='Optional')
-    return _UnionGenericAlias(self, tuple(parameters))
-
-
-Union = _SpecialForm('Union', "Union type; Union[X, Y] means either X or "
-                     "Y.", _union_getitem)
-
-
-def _optional_getitem(self, parameters):
-    arg = _type_check(parameters, f"{self} requires a single type.")
-    return Union[arg, type(None)]
-
-
-Optional = _SpecialForm('Optional', "Optional type; Optional[X] is "
-                        "equivalent to Union[X, None].", _optional_getitem)
-
-
-def _literal_getitem(self, parameters):
-    parameters = _as_tuple(parameters)
-    # Literal[1] and Literal[True] differ although 1 == True, so
-    # duplicates are found by (value, type).
-    seen = []
-    unique = []
-    for p in parameters:
-        key = (p, type(p))
-        if key not in seen:
-            seen.append(key)
-            unique.append(p)
-    return _LiteralGenericAlias(self, tuple(unique))
-
-
-Literal = _SpecialForm('Literal', "Special typing form to define literal "
-                       "types (a.k.a. value types).", _literal_getitem)
-
-
-################################################################################
-# ForwardRef, TypeVar
-################################################################################
+# ---------------------------------------------------------------------------
+# ForwardRef and TypeVar
 
 class ForwardRef:
-    """Internal wrapper to hold a forward reference (a string
-    annotation)."""
+    """A type given as a string, evaluated later by get_type_hints()."""
 
-    def __init__(self, arg, is_argument=True, module=None):
+    def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
         if not isinstance(arg, str):
             raise TypeError(f"Forward reference must be a string -- got "
                             f"{arg!r}")
+        try:
+            code = compile(arg, '<string>', 'eval')
+        except SyntaxError:
+            raise SyntaxError(f"Forward reference must be an expression -- "
+                              f"got {arg!r}") from None
         self.__forward_arg__ = arg
+        self.__forward_code__ = code
         self.__forward_module__ = module
+        self.__forward_is_argument__ = is_argument
+        self.__forward_is_class__ = is_class
 
-    def _evaluate(self, globalns, localns):
+    def _evaluate(self, globalns, localns, seen=frozenset()):
+        if self.__forward_arg__ in seen:
+            return self
         if self.__forward_module__ is not None:
-            globalns = getattr(sys.modules.get(self.__forward_module__),
-                               '__dict__', globalns)
-        value = eval(self.__forward_arg__, globalns, localns)
-        return _eval_type(_type_check(value, "Forward references must "
-                                      "evaluate to types.",
-                                      allow_special=True),
-                          globalns, localns)
+            home = sys.modules.get(self.__forward_module__)
+            globalns = getattr(home, '__dict__', globalns)
+        if self.__forward_is_class__:
+            allowed = (ClassVar, Final)
+        elif self.__forward_is_argument__:
+            allowed = ()
+        else:
+            allowed = (Final,)
+        value = _check_arg(eval(self.__forward_code__, globalns, localns),
+                           "Forward references must evaluate to types.",
+                           allowed)
+        return _resolve(value, globalns, localns,
+                        seen | {self.__forward_arg__})
 
     def __eq__(self, other):
         if not isinstance(other, ForwardRef):
             return NotImplemented
-        return (self.__forward_arg__ == other.__forward_arg__ and
-                self.__forward_module__ == other.__forward_module__)
+        return (self.__forward_arg__, self.__forward_module__) == \
+            (other.__forward_arg__, other.__forward_module__)
 
     def __hash__(self):
         return hash((self.__forward_arg__, self.__forward_module__))
@@ -311,32 +365,45 @@ class ForwardRef:
         return Union[other, self]
 
     def __repr__(self):
-        if self.__forward_module__ is None:
-            return f'ForwardRef({self.__forward_arg__!r})'
-        return (f'ForwardRef({self.__forward_arg__!r}, '
-                f'module={self.__forward_module__!r})')
+        extra = ('' if self.__forward_module__ is None
+                 else f', module={self.__forward_module__!r}')
+        return f'ForwardRef({self.__forward_arg__!r}{extra})'
 
 
 class TypeVar:
-    """Type variable: T = TypeVar('T'), optionally constrained
-    (TypeVar('S', str, bytes)) or bounded (TypeVar('N', bound=int)), and
-    covariant or contravariant."""
+    """A type variable: T = TypeVar('T'), optionally constrained
+    (TypeVar('S', str, bytes)), bounded (TypeVar('N', bound=int)),
+    covariant or contravariant.  Compares by identity."""
 
     def __init__(self, name, *constraints, bound=None, covariant=False,
                  contravariant=False):
-        self.__name__ = name
         if covariant and contravariant:
             raise ValueError("Bivariant types are not supported.")
+        if bound is not None and constraints:
+            raise TypeError("Constraints cannot be combined with bound=...")
+        if len(constraints) == 1:
+            raise TypeError("A single constraint is not allowed")
+        self.__name__ = name
         self.__covariant__ = bool(covariant)
         self.__contravariant__ = bool(contravariant)
-        if constraints and bound is not None:
-            raise TypeError("Constraints cannot be combined with bound=...")
-        if constraints and len(constraints) == 1:
-            raise TypeError("A single constraint is not allowed")
-        msg = "TypeVar(name, constraint, ...): constraints must be types."
-        self.__constraints__ = tuple(_type_check(t, msg) for t in constraints)
-        self.__bound__ = (_type_check(bound, "Bound must be a type.")
-                          if bound is not None else None)
+        self.__constraints__ = tuple(
+            _check_arg(c, "TypeVar(name, constraint, ...): constraints must "
+                          "be types.") for c in constraints)
+        self.__bound__ = (None if bound is None
+                          else _check_arg(bound, "Bound must be a type."))
+        module = _caller_module()
+        if module is not None and module != __name__:
+            self.__module__ = module
+
+    def __repr__(self):
+        if self.__covariant__:
+            return '+' + self.__name__
+        if self.__contravariant__:
+            return '-' + self.__name__
+        return '~' + self.__name__
+
+    def __reduce__(self):
+        return self.__name__
 
     def __or__(self, right):
         return Union[self, right]
@@ -344,69 +411,62 @@ class TypeVar:
     def __ror__(self, left):
         return Union[left, self]
 
-    def __repr__(self):
-        if self.__covariant__:
-            prefix = '+'
-        elif self.__contravariant__:
-            prefix = '-'
-        else:
-            prefix = '~'
-        return prefix + self.__name__
 
-
-################################################################################
-# Generic aliases: List[int], Dict[str, T], Callable[[int], str], Foo[int]
-################################################################################
+# ---------------------------------------------------------------------------
+# Aliases
 
 class _BaseGenericAlias:
-    """Common behaviour of subscripted and unsubscripted aliases: calling
-    creates an instance of the origin, attribute access is forwarded to
-    it, and it can be used as a base class."""
+    """What bare and subscripted aliases share: calling one instantiates the
+    origin, plain attributes are read from and written to the origin, and
+    using one as a base class substitutes the origin."""
 
-    def __init__(self, origin, inst=True, name=None):
-        self._inst = inst
-        self._name = name
+    # Attributes of the alias itself; any other non-dunder name belongs to
+    # the origin.
+    _OWN_ATTRS = frozenset({'_name', '_inst', '_nparams'})
+
+    def __init__(self, origin, name, inst):
         self.__origin__ = origin
+        self._name = name
+        self._inst = inst
 
     def __call__(self, *args, **kwargs):
         if not self._inst:
-            raise TypeError(f"Type {self._name} cannot be instantiated; "
-                            f"use {self.__origin__.__name__}() instead")
-        result = self.__origin__(*args, **kwargs)
+            raise TypeError(f"Type {self._name} cannot be instantiated; use "
+                            f"{self.__origin__.__name__}() instead")
+        instance = self.__origin__(*args, **kwargs)
         try:
-            result.__orig_class__ = self
-        except AttributeError:
+            instance.__orig_class__ = self
+        except (AttributeError, TypeError):
             pass
-        return result
-
-    def __mro_entries__(self, bases):
-        res = []
-        if self.__origin__ not in bases:
-            res.append(self.__origin__)
-        i = bases.index(self)
-        for b in bases[i + 1:]:
-            if isinstance(b, _BaseGenericAlias) or issubclass(b, Generic):
-                break
-        else:
-            res.append(Generic)
-        return tuple(res)
+        return instance
 
     def __getattr__(self, attr):
         if attr in ('__name__', '__qualname__'):
             return self._name or self.__origin__.__name__
-        # Dunder names are looked up on the alias itself only, so that
-        # copy/pickle machinery does not see the origin's methods.
-        if '__origin__' in self.__dict__ and not (
-                attr.startswith('__') and attr.endswith('__')):
+        # Dunder lookups (copy, pickle, ...) must not reach the origin, and
+        # a half-built alias (while unpickling) has no origin yet.
+        if not _is_dunder(attr) and '__origin__' in self.__dict__:
             return getattr(self.__origin__, attr)
         raise AttributeError(attr)
+
+    def __setattr__(self, attr, value):
+        if _is_dunder(attr) or attr in self._OWN_ATTRS:
+            object.__setattr__(self, attr, value)
+        else:
+            setattr(self.__origin__, attr, value)
+
+    def __mro_entries__(self, bases):
+        entries = [] if self.__origin__ in bases else [self.__origin__]
+        if not _generic_follows(self, bases):
+            entries.append(Generic)
+        return tuple(entries)
 
     def __instancecheck__(self, obj):
         return self.__subclasscheck__(type(obj))
 
     def __subclasscheck__(self, cls):
-        raise TypeError("Subscripted generics cannot be used with"
-                        " class and instance checks")
+        raise TypeError("Subscripted generics cannot be used with class and "
+                        "instance checks")
 
     def __or__(self, right):
         return Union[self, right]
@@ -415,192 +475,189 @@ class _BaseGenericAlias:
         return Union[left, self]
 
 
-class _GenericAlias(_BaseGenericAlias):
-    """A subscripted generic: List[int], Dict[str, T], Foo[int],
-    ClassVar[int]."""
-
-    def __init__(self, origin, args, inst=True, name=None):
-        super().__init__(origin, inst=inst, name=name)
-        if not isinstance(args, tuple):
-            args = (args,)
-        self.__args__ = args
-        self.__parameters__ = _collect_parameters(args)
-        if not name:
-            self.__module__ = origin.__module__
-
-    def __eq__(self, other):
-        if not isinstance(other, _GenericAlias):
-            return NotImplemented
-        return (self.__origin__ == other.__origin__ and
-                self.__args__ == other.__args__)
-
-    def __hash__(self):
-        return hash((self.__origin__, self.__args__))
-
-    def __getitem__(self, args):
-        # Substitute this alias's type variables: Dict[str, T][int].
-        if self.__origin__ in (Generic, Protocol):
-            raise TypeError(f"Cannot subscript already-subscripted {self}")
-        if not self.__parameters__:
-            raise TypeError(f"{self} is not a generic class")
-        args = tuple(_type_convert(a) for a in _as_tuple(args))
-        _check_arg_count(self, args, len(self.__parameters__))
-        subst = dict(zip(self.__parameters__, args))
-        return self.copy_with(tuple(_substitute(a, subst)
-                                    for a in self.__args__))
-
-    def copy_with(self, args):
-        return self.__class__(self.__origin__, args, name=self._name,
-                              inst=self._inst)
-
-    def __repr__(self):
-        if self._name:
-            name = 'typing.' + self._name
-        else:
-            name = _type_repr(self.__origin__)
-        if self.__args__:
-            args = ', '.join(_type_repr(a) for a in self.__args__)
-        else:
-            args = '()'   # Tuple[()]
-        return f'{name}[{args}]'
-
-    def __reduce__(self):
-        return self.__origin__.__class_getitem__, (self.__args__,)
-
-    def __mro_entries__(self, bases):
-        if isinstance(self.__origin__, _SpecialForm):
-            raise TypeError(f"Cannot subclass {self!r}")
-        if self._name:  # generic version of an ABC or built-in class
-            return super().__mro_entries__(bases)
-        if self.__origin__ is Generic:
-            if Protocol in bases:
-                return ()
-            i = bases.index(self)
-            for b in bases[i + 1:]:
-                if isinstance(b, _BaseGenericAlias) and b is not self:
-                    return ()
-        return (self.__origin__,)
-
-
-def _substitute(arg, subst):
-    if isinstance(arg, TypeVar):
-        return subst.get(arg, arg)
-    params = getattr(arg, '__parameters__', ())
-    if params and isinstance(arg, (_GenericAlias, types.GenericAlias)):
-        return arg[tuple(subst.get(p, p) for p in params)]
-    return arg
+def _generic_follows(alias, bases):
+    """Whether a base after `alias` will bring Generic into the MRO."""
+    for base in bases[bases.index(alias) + 1:]:
+        if isinstance(base, _BaseGenericAlias):
+            return True
+        if isinstance(base, type) and issubclass(base, Generic):
+            return True
+    return False
 
 
 class _SpecialGenericAlias(_BaseGenericAlias):
-    """An unsubscripted generic such as List or Iterable: usable in
-    isinstance() and subscriptable with nparams arguments."""
+    """A bare alias of a collection class, such as List or Iterable: usable
+    with isinstance() and subscriptable with `nparams` arguments."""
 
-    def __init__(self, origin, nparams, inst=True, name=None):
-        if name is None:
-            name = origin.__name__
-        super().__init__(origin, inst=inst, name=name)
+    def __init__(self, origin, nparams, name, inst=True):
+        super().__init__(origin, name, inst)
         self._nparams = nparams
-        if origin.__module__ == 'builtins':
-            self.__doc__ = f'A generic version of {origin.__qualname__}.'
-        else:
-            self.__doc__ = (f'A generic version of {origin.__module__}.'
-                            f'{origin.__qualname__}.')
+        where = ('' if origin.__module__ == 'builtins'
+                 else origin.__module__ + '.')
+        self.__doc__ = f'A generic version of {where}{origin.__qualname__}.'
 
     def __getitem__(self, params):
-        params = _as_tuple(params)
-        msg = "Parameters to generic types must be types."
-        params = tuple(_type_check(p, msg) for p in params)
-        _check_arg_count(self, params, self._nparams)
-        return self.copy_with(params)
-
-    def copy_with(self, params):
-        return _GenericAlias(self.__origin__, params, name=self._name,
-                             inst=self._inst)
+        args = tuple(_check_arg(p, _ARG_MSG) for p in _as_tuple(params))
+        _require_count(self, len(args), self._nparams)
+        return _GenericAlias(self.__origin__, args, self._name, self._inst)
 
     def __repr__(self):
-        return 'typing.' + self._name
-
-    def __subclasscheck__(self, cls):
-        if isinstance(cls, _SpecialGenericAlias):
-            return issubclass(cls.__origin__, self.__origin__)
-        if not isinstance(cls, _GenericAlias):
-            return issubclass(cls, self.__origin__)
-        return super().__subclasscheck__(cls)
+        return f'typing.{self._name}'
 
     def __reduce__(self):
         return self._name
 
-    def __eq__(self, other):
-        if not isinstance(other, _SpecialGenericAlias):
-            return NotImplemented
-        return self.__origin__ == other.__origin__ and \
-            self._name == other._name
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self.__origin__)
 
-    def __hash__(self):
-        return hash((self.__origin__, self._name))
-
-
-class _CallableGenericAlias(_GenericAlias):
-    """Callable[[args], result]: __args__ holds the argument types followed
-    by the result type (or Ellipsis then the result)."""
-
-    def __repr__(self):
-        args = self.__args__
-        if len(args) == 2 and args[0] is ...:
-            return f'typing.Callable[..., {_type_repr(args[1])}]'
-        return ('typing.Callable[[%s], %s]'
-                % (', '.join(_type_repr(a) for a in args[:-1]),
-                   _type_repr(args[-1])))
-
-    def copy_with(self, params):
-        return _CallableGenericAlias(self.__origin__, params,
-                                     name=self._name, inst=self._inst)
+    def __subclasscheck__(self, cls):
+        if isinstance(cls, _SpecialGenericAlias):
+            return issubclass(cls.__origin__, self.__origin__)
+        if isinstance(cls, _GenericAlias):
+            return super().__subclasscheck__(cls)
+        return issubclass(cls, self.__origin__)
 
 
 class _CallableType(_SpecialGenericAlias):
+    """Callable: subscripted as Callable[[arg, ...], result] or
+    Callable[..., result]."""
 
     def __getitem__(self, params):
         if not isinstance(params, tuple) or len(params) != 2:
             raise TypeError("Callable must be used as "
                             "Callable[[arg, ...], result].")
-        args, result = params
-        if isinstance(args, list):
-            params = tuple(args) + (result,)
+        params_part, result = params
+        result = _check_arg(result,
+                            "Callable[args, result]: result must be a type.")
+        if params_part is ...:
+            flat = (..., result)
         else:
-            params = (args, result)
-        msg = "Callable[args, result]: each arg must be a type."
-        params = tuple(p if p is ... else _type_check(p, msg)
-                       for p in params)
-        return _CallableGenericAlias(self.__origin__, params,
-                                     name=self._name, inst=self._inst)
+            if isinstance(params_part, list):
+                params_part = tuple(params_part)
+            flat = tuple(_convert(p) for p in _as_tuple(params_part))
+            flat += (result,)
+        return _CallableAlias(self.__origin__, flat, self._name, self._inst)
 
 
 class _TupleType(_SpecialGenericAlias):
+    """Tuple: Tuple[()], Tuple[X, Y] or the variadic Tuple[X, ...]."""
 
     def __getitem__(self, params):
         if params == ():
-            return _GenericAlias(self.__origin__, (), name=self._name,
-                                 inst=self._inst)
-        params = _as_tuple(params)
-        if len(params) >= 2 and params[-1] is ...:
-            msg = "Tuple[t, ...]: t must be a type."
-            params = tuple(_type_check(p, msg) for p in params[:-1])
-            return _GenericAlias(self.__origin__, params + (...,),
-                                 name=self._name, inst=self._inst)
-        msg = "Tuple[t0, t1, ...]: each t must be a type."
-        params = tuple(_type_check(p, msg) for p in params)
-        return _GenericAlias(self.__origin__, params, name=self._name,
-                             inst=self._inst)
+            args = ()
+        elif (isinstance(params, tuple) and len(params) > 1
+              and params[-1] is ...):
+            args = tuple(_check_arg(p, "Tuple[t, ...]: t must be a type.")
+                         for p in params[:-1]) + (...,)
+        else:
+            args = tuple(
+                _check_arg(p, "Tuple[t0, t1, ...]: each t must be a type.")
+                for p in _as_tuple(params))
+        return _GenericAlias(self.__origin__, args, self._name, self._inst)
 
 
-class _UnionGenericAlias(_GenericAlias):
-    """Union[X, Y] (named Optional when it is Union[X, None])."""
+class _GenericAlias(_BaseGenericAlias):
+    # A subscripted generic: List[int], Box[T], ClassVar[int]...
+    #
+    # __origin__ is the class or special form, __args__ the arguments and
+    # __parameters__ the TypeVars still free in them; subscripting the alias
+    # again binds those.  (Comments rather than docstrings here and in the
+    # subclasses: a subscripted alias's __doc__ is None, as in CPython.)
 
-    def copy_with(self, params):
-        return Union[params]
+    def __init__(self, origin, args, name=None, inst=True):
+        super().__init__(origin, name, inst)
+        self.__args__ = args
+        self.__parameters__ = _free_typevars(args)
+        if name is None:
+            self.__module__ = origin.__module__
+
+    def __getitem__(self, params):
+        if self.__origin__ is Generic or self.__origin__ is Protocol:
+            raise TypeError(f"Cannot subscript already-subscripted {self}")
+        if not self.__parameters__:
+            raise TypeError(f"{self} is not a generic class")
+        values = tuple(_check_arg(p, _ARG_MSG) for p in _as_tuple(params))
+        _require_count(self, len(values), len(self.__parameters__))
+        binding = dict(zip(self.__parameters__, values))
+        return self.copy_with(tuple(_substituted(a, binding)
+                                    for a in self.__args__))
+
+    def copy_with(self, args):
+        """The same kind of alias over other arguments."""
+        return type(self)(self.__origin__, args, self._name, self._inst)
 
     def __eq__(self, other):
-        if not isinstance(other, (_UnionGenericAlias, types.UnionType)):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return (self.__origin__ == other.__origin__
+                and self.__args__ == other.__args__)
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __repr__(self):
+        head = (f'typing.{self._name}' if self._name
+                else _repr_arg(self.__origin__))
+        body = ', '.join(map(_repr_arg, self.__args__)) or '()'
+        return f'{head}[{body}]'
+
+    def _pickle_key(self):
+        # Subscripting this object with the arguments rebuilds the alias.
+        if isinstance(self.__origin__, _SpecialForm):
+            return self.__origin__
+        if self._name:
+            return globals()[self._name]
+        return self.__origin__
+
+    def __reduce__(self):
+        args = self.__args__
+        return operator.getitem, (self._pickle_key(),
+                                  args[0] if len(args) == 1 else args)
+
+    def __mro_entries__(self, bases):
+        origin = self.__origin__
+        if isinstance(origin, _SpecialForm):
+            raise TypeError(f"Cannot subclass {self!r}")
+        if self._name:
+            return super().__mro_entries__(bases)
+        if origin is Generic:
+            return () if _generic_follows(self, bases) else (Generic,)
+        return (origin,)
+
+
+class _CallableAlias(_GenericAlias):
+    # Callable[[A, B], R]: __args__ is (A, B, R), or (..., R).
+
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2 and (args[0] is ... or
+                               isinstance(args[0], (tuple, list))):
+            return (f'typing.Callable[{_repr_arg(args[0])}, '
+                    f'{_repr_arg(args[1])}]')
+        params = ', '.join(map(_repr_arg, args[:-1]))
+        return f'typing.Callable[[{params}], {_repr_arg(args[-1])}]'
+
+    def __reduce__(self):
+        *params, result = self.__args__
+        if params != [...]:
+            params = [params]
+        return operator.getitem, (Callable, (*params, result))
+
+
+class _UnionAlias(_GenericAlias):
+    # Union[X, Y, ...]; printed as Optional[X] when it is Union[X, None].
+    # Equality ignores the order of the members.
+
+    def __init__(self, args, name=None, inst=True):
+        if len(args) == 2 and _NoneType in args:
+            name = 'Optional'
+        super().__init__(Union, args, name, inst)
+
+    def copy_with(self, args):
+        return Union[args]
+
+    def __eq__(self, other):
+        if not isinstance(other, (_UnionAlias, types.UnionType)):
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
 
@@ -609,75 +666,81 @@ class _UnionGenericAlias(_GenericAlias):
 
     def __repr__(self):
         args = self.__args__
-        if len(args) == 2:
-            if args[0] is type(None):
-                return f'typing.Optional[{_type_repr(args[1])}]'
-            if args[1] is type(None):
-                return f'typing.Optional[{_type_repr(args[0])}]'
-        return 'typing.Union[%s]' % ', '.join(_type_repr(a) for a in args)
+        if len(args) == 2 and _NoneType in args:
+            other = args[1] if args[0] is _NoneType else args[0]
+            return f'typing.Optional[{_repr_arg(other)}]'
+        return f"typing.Union[{', '.join(map(_repr_arg, args))}]"
 
     def __instancecheck__(self, obj):
-        return self.__subclasscheck__(type(obj))
+        return any(isinstance(obj, member) for member in self.__args__)
 
     def __subclasscheck__(self, cls):
-        for arg in self.__args__:
-            if issubclass(cls, arg):
-                return True
-        return False
-
-    def __reduce__(self):
-        return Union.__getitem__, (self.__args__,)
+        return any(issubclass(cls, member) for member in self.__args__)
 
 
-class _LiteralGenericAlias(_GenericAlias):
+class _LiteralAlias(_GenericAlias):
+    # Literal[v, ...]: equality ignores order and tells 1 from True.
+
+    def __init__(self, args, name=None, inst=True):
+        super().__init__(Literal, args, name, inst)
+
+    def copy_with(self, args):
+        return Literal[args]
+
+    def _members(self):
+        return frozenset((value, type(value)) for value in self.__args__)
 
     def __eq__(self, other):
-        if not isinstance(other, _LiteralGenericAlias):
+        if not isinstance(other, _LiteralAlias):
             return NotImplemented
-        return set((a, type(a)) for a in self.__args__) == \
-            set((a, type(a)) for a in other.__args__)
+        return self._members() == other._members()
 
     def __hash__(self):
-        return hash(frozenset((a, type(a)) for a in self.__args__))
+        return hash(self._members())
 
     def __repr__(self):
-        return 'typing.Literal[%s]' % ', '.join(repr(a)
-                                                for a in self.__args__)
+        return f"typing.Literal[{', '.join(map(repr, self.__args__)) or '()'}]"
 
 
 class _AnnotatedAlias(_GenericAlias):
-    """Annotated[T, x, ...]: T with metadata attached."""
+    # Annotated[T, x, ...]: __origin__ is T and __metadata__ the extras;
+    # nested Annotated collapse into one.
 
     def __init__(self, origin, metadata):
         if isinstance(origin, _AnnotatedAlias):
             metadata = origin.__metadata__ + metadata
             origin = origin.__origin__
-        super().__init__(origin, origin)
+        super().__init__(origin, (origin,))
         self.__metadata__ = metadata
 
-    def copy_with(self, params):
-        return _AnnotatedAlias(params[0], self.__metadata__)
-
-    def __repr__(self):
-        return 'typing.Annotated[%s, %s]' % (
-            _type_repr(self.__origin__),
-            ', '.join(repr(a) for a in self.__metadata__))
+    def copy_with(self, args):
+        return _AnnotatedAlias(args[0], self.__metadata__)
 
     def __eq__(self, other):
         if not isinstance(other, _AnnotatedAlias):
             return NotImplemented
-        return (self.__origin__ == other.__origin__ and
-                self.__metadata__ == other.__metadata__)
+        return (self.__origin__ == other.__origin__
+                and self.__metadata__ == other.__metadata__)
 
     def __hash__(self):
         return hash((self.__origin__, self.__metadata__))
+
+    def __repr__(self):
+        extras = ', '.join(map(repr, self.__metadata__))
+        return f'typing.Annotated[{_repr_arg(self.__origin__)}, {extras}]'
+
+    def __reduce__(self):
+        return operator.getitem, (Annotated,
+                                  (self.__origin__,) + self.__metadata__)
 
     def __mro_entries__(self, bases):
         return (self.__origin__,)
 
 
 class Annotated:
-    """Add context-specific metadata to a type: Annotated[int, 'meta']."""
+    """Annotated[T, x, ...] is T carrying context-specific metadata x, ...
+    that type checkers ignore and get_type_hints(include_extras=True)
+    keeps."""
 
     def __new__(cls, *args, **kwargs):
         raise TypeError("Type Annotated cannot be instantiated.")
@@ -686,75 +749,67 @@ class Annotated:
         if not isinstance(params, tuple) or len(params) < 2:
             raise TypeError("Annotated[...] should be used with at least two "
                             "arguments (a type and an annotation).")
-        msg = "Annotated[t, ...]: t must be a type."
-        origin = _type_check(params[0], msg, allow_special=True)
-        return _AnnotatedAlias(origin, tuple(params[1:]))
-
-
-def _alias(origin, nparams, inst=True, name=None):
-    return _SpecialGenericAlias(origin, nparams, inst=inst, name=name)
+        base = _check_arg(params[0], "Annotated[t, ...]: t must be a type.",
+                          (ClassVar, Final))
+        return _AnnotatedAlias(base, tuple(params[1:]))
 
 
 _abc = collections.abc
 
-Hashable = _alias(_abc.Hashable, 0)
-Awaitable = _alias(_abc.Awaitable, 1)
-Coroutine = _alias(_abc.Coroutine, 3)
-AsyncIterable = _alias(_abc.AsyncIterable, 1)
-AsyncIterator = _alias(_abc.AsyncIterator, 1)
-Iterable = _alias(_abc.Iterable, 1)
-Iterator = _alias(_abc.Iterator, 1)
-Reversible = _alias(_abc.Reversible, 1)
-Sized = _alias(_abc.Sized, 0)
-Container = _alias(_abc.Container, 1)
-Collection = _alias(_abc.Collection, 1)
-Callable = _CallableType(_abc.Callable, 2)
-AbstractSet = _alias(_abc.Set, 1, name='AbstractSet')
-MutableSet = _alias(_abc.MutableSet, 1)
-Mapping = _alias(_abc.Mapping, 2)
-MutableMapping = _alias(_abc.MutableMapping, 2)
-Sequence = _alias(_abc.Sequence, 1)
-MutableSequence = _alias(_abc.MutableSequence, 1)
-ByteString = _alias(_abc.ByteString, 0)
-Tuple = _TupleType(tuple, -1, inst=False, name='Tuple')
-List = _alias(list, 1, inst=False, name='List')
-Deque = _alias(collections.deque, 1, name='Deque')
-Set = _alias(set, 1, inst=False, name='Set')
-FrozenSet = _alias(frozenset, 1, inst=False, name='FrozenSet')
-MappingView = _alias(_abc.MappingView, 1)
-KeysView = _alias(_abc.KeysView, 1)
-ItemsView = _alias(_abc.ItemsView, 2)
-ValuesView = _alias(_abc.ValuesView, 1)
-ContextManager = _alias(contextlib.AbstractContextManager, 1,
-                        name='ContextManager')
-AsyncContextManager = _alias(contextlib.AbstractAsyncContextManager, 1,
-                             name='AsyncContextManager')
-Dict = _alias(dict, 2, inst=False, name='Dict')
-DefaultDict = _alias(collections.defaultdict, 2, name='DefaultDict')
-OrderedDict = _alias(collections.OrderedDict, 2)
-Counter = _alias(collections.Counter, 1)
-ChainMap = _alias(collections.ChainMap, 2)
-Generator = _alias(_abc.Generator, 3)
-AsyncGenerator = _alias(_abc.AsyncGenerator, 2)
-Type = _alias(type, 1, inst=False, name='Type')
+# name, origin, number of parameters; the builtin containers' aliases
+# refuse to be called (List() -> use list() instead).
+_COLLECTION_ALIASES = [
+    ('Hashable', _abc.Hashable, 0), ('Awaitable', _abc.Awaitable, 1),
+    ('Coroutine', _abc.Coroutine, 3), ('AsyncIterable', _abc.AsyncIterable, 1),
+    ('AsyncIterator', _abc.AsyncIterator, 1), ('Iterable', _abc.Iterable, 1),
+    ('Iterator', _abc.Iterator, 1), ('Reversible', _abc.Reversible, 1),
+    ('Sized', _abc.Sized, 0), ('Container', _abc.Container, 1),
+    ('Collection', _abc.Collection, 1), ('AbstractSet', _abc.Set, 1),
+    ('MutableSet', _abc.MutableSet, 1), ('Mapping', _abc.Mapping, 2),
+    ('MutableMapping', _abc.MutableMapping, 2), ('Sequence', _abc.Sequence, 1),
+    ('MutableSequence', _abc.MutableSequence, 1),
+    ('ByteString', _abc.ByteString, 0), ('Deque', collections.deque, 1),
+    ('MappingView', _abc.MappingView, 1), ('KeysView', _abc.KeysView, 1),
+    ('ItemsView', _abc.ItemsView, 2), ('ValuesView', _abc.ValuesView, 1),
+    ('ContextManager', contextlib.AbstractContextManager, 1),
+    ('AsyncContextManager', contextlib.AbstractAsyncContextManager, 1),
+    ('DefaultDict', collections.defaultdict, 2),
+    ('OrderedDict', collections.OrderedDict, 2),
+    ('Counter', collections.Counter, 1), ('ChainMap', collections.ChainMap, 2),
+    ('Generator', _abc.Generator, 3), ('AsyncGenerator', _abc.AsyncGenerator, 2),
+]
+_BUILTIN_ALIASES = [
+    ('List', list, 1), ('Set', set, 1), ('FrozenSet', frozenset, 1),
+    ('Dict', dict, 2), ('Type', type, 1),
+]
+for _name, _origin, _count in _COLLECTION_ALIASES:
+    globals()[_name] = _SpecialGenericAlias(_origin, _count, _name)
+for _name, _origin, _count in _BUILTIN_ALIASES:
+    globals()[_name] = _SpecialGenericAlias(_origin, _count, _name,
+                                            inst=False)
+del _name, _origin, _count
+
+Callable = _CallableType(_abc.Callable, 2, 'Callable')
+Tuple = _TupleType(tuple, -1, 'Tuple', inst=False)
 Text = str
 
 
-################################################################################
+# ---------------------------------------------------------------------------
 # Generic and Protocol
-################################################################################
 
 class Generic:
-    """Abstract base class for generic types:
+    """Base class of user-defined generic classes:
 
-      class Mapping(Generic[KT, VT]):
-          def __getitem__(self, key: KT) -> VT: ...
+        class Box(Generic[T]):
+            def get(self) -> T: ...
 
-    Subscripting the class (Mapping[str, int]) gives a generic alias."""
+    Box[int] is then an alias whose calls create Box instances."""
+
+    __slots__ = ()
 
     def __class_getitem__(cls, params):
-        params = tuple(_type_convert(p) for p in _as_tuple(params))
-        if cls in (Generic, Protocol):
+        params = tuple(_convert(p) for p in _as_tuple(params))
+        if cls is Generic or cls is Protocol:
             if not params:
                 raise TypeError(f"Parameter list to {cls.__qualname__}[...] "
                                 f"cannot be empty")
@@ -762,155 +817,158 @@ class Generic:
                 raise TypeError(f"Parameters to {cls.__name__}[...] must all "
                                 f"be type variables or parameter "
                                 f"specification variables.")
-            if len(set(params)) != len(params):
+            if len(set(params)) < len(params):
                 raise TypeError(f"Parameters to {cls.__name__}[...] must all "
                                 f"be unique")
         else:
-            if not cls.__parameters__:
+            params = tuple(_check_arg(p, _ARG_MSG) for p in params)
+            if not getattr(cls, '__parameters__', ()):
                 raise TypeError(f"{cls} is not a generic class")
-            _check_arg_count(cls, params, len(cls.__parameters__))
+            _require_count(cls, len(params), len(cls.__parameters__))
         return _GenericAlias(cls, params)
 
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
-        orig_bases = cls.__dict__.get('__orig_bases__')
-        if orig_bases is not None:
-            error = Generic in orig_bases
-        else:
-            error = Generic in cls.__bases__ and cls.__name__ != 'Protocol'
-        if error:
+        written = cls.__dict__.get('__orig_bases__')
+        if written is None:
+            # Protocol itself is the one class allowed to name Generic bare.
+            if Generic in cls.__bases__ and cls.__module__ != __name__:
+                raise TypeError("Cannot inherit from plain Generic")
+            cls.__parameters__ = ()
+            return
+        if Generic in written:
             raise TypeError("Cannot inherit from plain Generic")
-        tvars = []
-        if orig_bases is not None:
-            tvars = list(_collect_parameters(orig_bases))
-            gvars = None
-            for base in orig_bases:
-                if isinstance(base, _GenericAlias) and \
-                        base.__origin__ in (Generic, Protocol):
-                    if gvars is not None:
-                        raise TypeError("Cannot inherit from Generic[...] "
-                                        "multiple types.")
-                    gvars = base.__parameters__
-            if gvars is not None:
-                missing = [t for t in tvars if t not in gvars]
-                if missing:
-                    s_vars = ', '.join(str(t) for t in missing)
-                    s_args = ', '.join(str(g) for g in gvars)
-                    raise TypeError(f"Some type variables ({s_vars}) are not "
-                                    f"listed in Generic[{s_args}]")
-                tvars = list(gvars)
-        cls.__parameters__ = tuple(tvars)
+        found = _free_typevars(written)
+        declared = [b for b in written if isinstance(b, _GenericAlias)
+                    and b.__origin__ is Generic]
+        if len(declared) > 1:
+            raise TypeError("Cannot inherit from Generic[...] multiple times.")
+        if declared:
+            listed = declared[0].__parameters__
+            missing = [tv for tv in found if tv not in listed]
+            if missing:
+                raise TypeError(
+                    f"Some type variables ({', '.join(map(str, missing))}) "
+                    f"are not listed in Generic[{', '.join(map(str, listed))}]")
+            found = listed
+        cls.__parameters__ = found
 
 
-# Names defined by every class or by the protocol machinery: never
-# protocol members.
-_SPECIAL_NAMES = frozenset({
-    '__abstractmethods__', '__annotations__', '__dict__', '__doc__',
-    '__init__', '__module__', '__new__', '__slots__', '__subclasshook__',
-    '__weakref__', '__class_getitem__', '__qualname__', '__parameters__',
-    '__orig_bases__', '__init_subclass__', '__match_args__',
-    '_is_protocol', '_is_runtime_protocol', '__protocol_attrs__',
+# Names every class has, or that the protocol machinery adds: they never
+# count as members a protocol requires.
+_NOT_MEMBERS = frozenset({
+    '__abstractmethods__', '__annotations__', '__class_getitem__', '__dict__',
+    '__doc__', '__init__', '__init_subclass__', '__match_args__',
+    '__module__', '__new__', '__orig_bases__', '__parameters__',
+    '__protocol_attrs__', '__qualname__', '__slots__', '__subclasshook__',
+    '__weakref__', '_is_protocol', '_is_runtime_protocol',
 })
 
 
-def _protocol_attrs(cls):
-    attrs = []
-    for base in cls.__mro__[:-1]:   # without object
-        if base in (Protocol, Generic):
+def _members_of(proto):
+    """Attribute names a class must provide to satisfy protocol `proto`."""
+    names = []
+    for klass in proto.__mro__:
+        if klass is Protocol or klass is Generic or klass is object:
             continue
-        names = list(base.__dict__) + list(base.__dict__.get(
-            '__annotations__', {}))
-        for attr in names:
-            if not attr.startswith('_abc_') and attr not in _SPECIAL_NAMES \
-                    and attr not in attrs:
-                attrs.append(attr)
-    return attrs
+        for name in (*klass.__dict__, *klass.__dict__.get('__annotations__', ())):
+            if (name not in names and name not in _NOT_MEMBERS
+                    and not name.startswith('_abc_')):
+                names.append(name)
+    return names
+
+
+def _is_protocol_class(cls):
+    return cls.__dict__.get('_is_protocol', False)
 
 
 class _ProtocolMeta(ABCMeta):
-    """Structural isinstance/issubclass for @runtime_checkable protocols;
+    """Structural isinstance()/issubclass() for runtime-checkable protocols;
     protocol classes themselves cannot be instantiated."""
 
     def __call__(cls, *args, **kwargs):
-        if cls.__dict__.get('_is_protocol', False):
+        if _is_protocol_class(cls):
             raise TypeError('Protocols cannot be instantiated')
         return super().__call__(*args, **kwargs)
 
-    def _check_runtime(cls):
-        if not getattr(cls, '_is_runtime_protocol', False):
-            raise TypeError("Instance and class checks can only be used "
-                            "with @runtime_checkable protocols")
+    def _require_runtime(cls):
+        if not cls._is_runtime_protocol:
+            raise TypeError("Instance and class checks can only be used with "
+                            "@runtime_checkable protocols")
 
     def __instancecheck__(cls, instance):
-        if not cls.__dict__.get('_is_protocol', False) or cls is Protocol:
+        if cls is Protocol or not _is_protocol_class(cls):
             return super().__instancecheck__(instance)
-        cls._check_runtime()
-        # ABCMeta's check covers real and registered subclasses; calling it
-        # directly avoids our __subclasscheck__, which rejects protocols
-        # with data members.
+        cls._require_runtime()
+        # A nominal subclass (or registered one) always qualifies; asking
+        # ABCMeta directly avoids our structural issubclass, which refuses
+        # protocols with data members.
         if ABCMeta.__subclasscheck__(cls, type(instance)):
             return True
-        for attr in _protocol_attrs(cls):
-            try:
-                val = getattr(instance, attr)
-            except AttributeError:
+        for name in cls.__protocol_attrs__:
+            if not hasattr(instance, name):
                 return False
-            if val is None and callable(getattr(cls, attr, None)):
+            # A method set to None explicitly opts out of the protocol.
+            if getattr(instance, name) is None and \
+                    callable(getattr(cls, name, None)):
                 return False
         return True
 
     def __subclasscheck__(cls, other):
-        if not cls.__dict__.get('_is_protocol', False) or cls is Protocol:
+        if cls is Protocol or not _is_protocol_class(cls):
             return super().__subclasscheck__(other)
-        cls._check_runtime()
-        attrs = _protocol_attrs(cls)
-        if any(not callable(getattr(cls, attr, None)) for attr in attrs):
-            raise TypeError("Protocols with non-method members don't "
-                            "support issubclass()")
+        cls._require_runtime()
+        members = cls.__protocol_attrs__
+        if not all(callable(getattr(cls, name, None)) for name in members):
+            raise TypeError("Protocols with non-method members don't support "
+                            "issubclass()")
         if not isinstance(other, type):
             raise TypeError('issubclass() arg 1 must be a class')
         if super().__subclasscheck__(other):
             return True
-        for attr in attrs:
-            for base in other.__mro__:
-                if attr in base.__dict__:
-                    if base.__dict__[attr] is None:
-                        return False
-                    break
-            else:
-                return False
-        return True
+        return all(_provides(other, name) for name in members)
+
+
+def _provides(klass, name):
+    # The first definition along the MRO decides; None means "opted out".
+    for base in klass.__mro__:
+        if name in base.__dict__:
+            return base.__dict__[name] is not None
+    return False
 
 
 class Protocol(Generic, metaclass=_ProtocolMeta):
-    """Base class for protocol classes (structural subtyping):
+    """Base class of protocols, i.e. structural types:
 
-        class Proto(Protocol):
-            def meth(self) -> int: ...
+        class SupportsClose(Protocol):
+            def close(self) -> None: ...
 
-    Decorate with @runtime_checkable to allow isinstance() checks."""
+    Any class with a close() method matches; decorate the protocol with
+    @runtime_checkable to test that with isinstance()."""
 
+    __slots__ = ()
     _is_protocol = True
     _is_runtime_protocol = False
 
     def __init_subclass__(cls, *args, **kwargs):
         super().__init_subclass__(*args, **kwargs)
-        if not cls.__dict__.get('_is_protocol', False):
-            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
-        if cls._is_protocol:
-            for base in cls.__bases__:
-                if not (base in (object, Generic) or
-                        isinstance(base, _ProtocolMeta) and
-                        base.__dict__.get('_is_protocol', False)):
-                    raise TypeError('Protocols can only inherit from other'
-                                    ' protocols, got %r' % base)
+        if '_is_protocol' not in cls.__dict__:
+            cls._is_protocol = Protocol in cls.__bases__
+        if not cls._is_protocol:
+            return
+        for base in cls.__bases__:
+            if not (base is object or base is Generic
+                    or isinstance(base, _ProtocolMeta)
+                    and _is_protocol_class(base)):
+                raise TypeError('Protocols can only inherit from other '
+                                'protocols, got %r' % base)
+        cls.__protocol_attrs__ = _members_of(cls)
 
 
 def runtime_checkable(cls):
-    """Mark a protocol class as a runtime protocol, so that it can be used
-    with isinstance() and issubclass()."""
-    if not isinstance(cls, _ProtocolMeta) or \
-            not cls.__dict__.get('_is_protocol', False):
+    """Class decorator letting isinstance()/issubclass() check the protocol
+    `cls` structurally (only for the presence of its members)."""
+    if not (isinstance(cls, _ProtocolMeta) and _is_protocol_class(cls)):
         raise TypeError('@runtime_checkable can be only applied to protocol '
                         'classes, got %r' % cls)
     cls._is_runtime_protocol = True
@@ -920,183 +978,127 @@ def runtime_checkable(cls):
 AnyStr = TypeVar('AnyStr', bytes, str)
 
 
-################################################################################
-# NamedTuple, NewType
-################################################################################
+# ---------------------------------------------------------------------------
+# NamedTuple
 
-def _caller_module(depth=2):
-    # The module of the code that called our caller, for __module__.
-    try:
-        return sys._getframe(depth).f_globals.get('__name__', '__main__')
-    except (AttributeError, ValueError):
-        return None
-
-
-_prohibited_namedtuple = frozenset({
+# Names a NamedTuple class body may not define: namedtuple() generates them.
+_NAMEDTUPLE_RESERVED = frozenset({
     '__new__', '__init__', '__slots__', '__getnewargs__', '_fields',
     '_field_defaults', '_make', '_replace', '_asdict', '_source'})
-_special_namedtuple = frozenset({'__module__', '__name__', '__annotations__',
-                                 '__qualname__'})
+# Class-body entries that describe the class rather than add attributes.
+_NAMEDTUPLE_SKIPPED = frozenset({'__module__', '__name__', '__annotations__',
+                                 '__orig_bases__'})
 
 
-def _make_nmtuple(name, fields, module, defaults=()):
-    nm_tpl = collections.namedtuple(name, [n for n, t in fields],
-                                    defaults=defaults, module=module)
-    nm_tpl.__annotations__ = {
-        n: _type_check(t, f"field {n} annotation must be a type")
-        for n, t in fields}
-    return nm_tpl
+def _namedtuple_class(typename, fields, module, defaults=()):
+    hints = {name: _check_arg(tp, f"field {name} annotation must be a type")
+             for name, tp in fields}
+    cls = collections.namedtuple(typename, [name for name, _ in fields],
+                                 defaults=defaults, module=module)
+    cls.__annotations__ = hints
+    return cls
 
 
-class _NamedTupleMeta(type):
-    """Turns 'class P(NamedTuple): x: int' into a collections.namedtuple
-    class, and NamedTuple('P', [('x', int)]) likewise."""
-
-    def __new__(mcls, typename, bases, ns):
-        if ns.get('_root', False):
-            return super().__new__(mcls, typename, bases, ns)
-        for base in bases:
-            if base is not NamedTuple and base is not Generic:
-                raise TypeError('can only inherit from a NamedTuple type '
-                                'and Generic')
-        annotations = ns.get('__annotations__', {})
-        default_names = []
-        for field_name in annotations:
-            if field_name in ns:
-                default_names.append(field_name)
-            elif default_names:
-                raise TypeError(f"Non-default namedtuple field {field_name} "
-                                f"cannot follow default field"
-                                f"{'s' if len(default_names) > 1 else ''} "
-                                f"{', '.join(default_names)}")
-        nm_tpl = _make_nmtuple(typename, list(annotations.items()),
-                               ns.get('__module__'),
-                               defaults=[ns[n] for n in default_names])
-        for key in ns:
-            if key in _prohibited_namedtuple:
-                raise AttributeError("Cannot overwrite NamedTuple attribute "
-                                     + key)
-            if key not in _special_namedtuple and key not in nm_tpl._fields:
-                setattr(nm_tpl, key, ns[key])
-        return nm_tpl
-
-    def __call__(cls, typename, fields=None, /, **kwargs):
-        if fields is None:
-            fields = kwargs.items()
-        elif kwargs:
-            raise TypeError("Either list of fields or keywords"
-                            " can be provided to NamedTuple, not both")
-        return _make_nmtuple(typename, list(fields), _caller_module())
-
-
-class NamedTuple(metaclass=_NamedTupleMeta):
-    """Typed version of namedtuple:
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """Typed version of collections.namedtuple():
 
         class Employee(NamedTuple):
             name: str
             id: int = 3
 
-    or Employee = NamedTuple('Employee', [('name', str), ('id', int)])."""
-
-    _root = True
-
-
-class NewType:
-    """NewType creates simple unique types with almost zero runtime
-    overhead: UserId = NewType('UserId', int); UserId(5) returns 5."""
-
-    def __init__(self, name, tp):
-        self.__qualname__ = name
-        if '.' in name:
-            name = name.rpartition('.')[-1]
-        self.__name__ = name
-        self.__supertype__ = tp
-        module = _caller_module()
-        if module != 'typing':
-            self.__module__ = module
-
-    def __call__(self, x):
-        return x
-
-    def __repr__(self):
-        return f'{self.__module__}.{self.__qualname__}'
-
-    def __mro_entries__(self, bases):
-        # The error message names the subclass, which is only known once
-        # the class statement creates it: a dummy base reports it.
-        superclass_name = self.__name__
-
-        class Dummy:
-            def __init_subclass__(cls):
-                subclass_name = cls.__name__
-                raise TypeError(
-                    f"Cannot subclass an instance of NewType. Perhaps you "
-                    f"were looking for: `{subclass_name} = NewType("
-                    f"{subclass_name!r}, {superclass_name})`")
-
-        return (Dummy,)
-
-    def __or__(self, other):
-        return Union[self, other]
-
-    def __ror__(self, other):
-        return Union[other, self]
+    or Employee = NamedTuple('Employee', [('name', str), ('id', int)]).
+    Field types are kept in __annotations__."""
+    if fields is None:
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords can be provided "
+                        "to NamedTuple, not both")
+    return _namedtuple_class(typename, list(fields), _caller_module())
 
 
-Required = _SpecialForm('Required', "A special typing construct to mark a "
-                        "key of a total=False TypedDict as required.",
-                        _single_type_form)
-NotRequired = _SpecialForm('NotRequired', "A special typing construct to mark "
-                           "a key of a TypedDict as potentially missing.",
-                           _single_type_form)
+class _NamedTupleMeta(type):
+    """Turns a `class X(NamedTuple)` body into a namedtuple class."""
+
+    def __new__(mcls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTupleBase and base is not Generic:
+                raise TypeError('can only inherit from a NamedTuple type and '
+                                'Generic')
+        fields = ns.get('__annotations__', {})
+        with_default = []
+        for name in fields:
+            if name in ns:
+                with_default.append(name)
+            elif with_default:
+                plural = 's' if len(with_default) > 1 else ''
+                raise TypeError(f"Non-default namedtuple field {name} cannot "
+                                f"follow default field{plural} "
+                                f"{', '.join(with_default)}")
+        cls = _namedtuple_class(typename, list(fields.items()),
+                                ns.get('__module__'),
+                                [ns[name] for name in with_default])
+        for key, value in ns.items():
+            if key in _NAMEDTUPLE_RESERVED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute "
+                                     + key)
+            if key not in _NAMEDTUPLE_SKIPPED and key not in cls._fields:
+                setattr(cls, key, value)
+        if Generic in bases:
+            # A generic named tuple: the same class body over (tuple, Generic).
+            body = {k: v for k, v in cls.__dict__.items()
+                    if k not in ('__dict__', '__weakref__')}
+            body['__orig_bases__'] = ns.get('__orig_bases__', bases)
+            cls = type(typename, (tuple, Generic), body)
+        return cls
 
 
-def _key_requirement(tp):
-    # True for Required[...], False for NotRequired[...], else None.
-    if isinstance(tp, _GenericAlias):
-        if tp.__origin__ is Required:
-            return True
-        if tp.__origin__ is NotRequired:
-            return False
-    return None
+_NamedTupleBase = type.__new__(_NamedTupleMeta, 'NamedTuple', (), {})
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTupleBase,)
+
+
+# ---------------------------------------------------------------------------
+# TypedDict
+
+def _key_is_required(tp, total):
+    if isinstance(tp, _AnnotatedAlias):
+        tp = tp.__origin__
+    origin = getattr(tp, '__origin__', None)
+    if origin is Required:
+        return True
+    if origin is NotRequired:
+        return False
+    return total
 
 
 class _TypedDictMeta(type):
-    """Builds TypedDict classes: dict subclasses that only record their
-    keys' types; calling one makes a plain dict."""
+    """Builds TypedDict classes: plain dicts at runtime that record the
+    declared keys, their types and which of them are required."""
 
-    def __new__(cls, name, bases, ns, total=True):
+    def __new__(mcls, name, bases, ns, total=True):
         for base in bases:
             if type(base) is not _TypedDictMeta and base is not Generic:
                 raise TypeError('cannot inherit from both a TypedDict type '
                                 'and a non-TypedDict base class')
-        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
-        own = {n: _type_check(tp, "TypedDict('Name', {f0: t0, f1: t1, ...}); "
-                              "f0, f1, ... must be types.",
-                              allow_special=True)
-               for n, tp in ns.get('__annotations__', {}).items()}
-        annotations = {}
-        required_keys = set()
-        optional_keys = set()
+        runtime_bases = (Generic, dict) if Generic in bases else (dict,)
+        cls = type.__new__(_TypedDictMeta, name, runtime_bases, ns)
+        module = ns.get('__module__')
+        msg = ("TypedDict('Name', {f0: t0, f1: t1, ...}); f0, f1, ... must "
+               "be types.")
+        own = {key: _check_arg(tp, msg, module=module)
+               for key, tp in ns.get('__annotations__', {}).items()}
+        hints, required, optional = {}, set(), set()
         for base in bases:
-            annotations.update(base.__dict__.get('__annotations__', {}))
-            required_keys.update(base.__dict__.get('__required_keys__', ()))
-            optional_keys.update(base.__dict__.get('__optional_keys__', ()))
-        annotations.update(own)
+            hints.update(base.__dict__.get('__annotations__', {}))
+            required.update(base.__dict__.get('__required_keys__', ()))
+            optional.update(base.__dict__.get('__optional_keys__', ()))
+        hints.update(own)
         for key, tp in own.items():
-            required = _key_requirement(tp)
-            if required is None:
-                required = total
-            if required:
-                required_keys.add(key)
-            else:
-                optional_keys.add(key)
-        tp_dict.__annotations__ = annotations
-        tp_dict.__required_keys__ = frozenset(required_keys)
-        tp_dict.__optional_keys__ = frozenset(optional_keys)
-        if not hasattr(tp_dict, '__total__'):
-            tp_dict.__total__ = total
-        return tp_dict
+            (required if _key_is_required(tp, total) else optional).add(key)
+        cls.__annotations__ = hints
+        cls.__required_keys__ = frozenset(required)
+        cls.__optional_keys__ = frozenset(optional)
+        cls.__total__ = total
+        return cls
 
     def __call__(cls, *args, **kwargs):
         return dict(*args, **kwargs)
@@ -1109,8 +1111,8 @@ class _TypedDictMeta(type):
 
 
 def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
-    """A simple typed namespace.  At runtime it is equivalent to a plain
-    dict:
+    """A dict type with a fixed set of typed keys; at runtime its instances
+    are plain dicts:
 
         class Point2D(TypedDict):
             x: int
@@ -1121,14 +1123,14 @@ def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
         fields = kwargs
         if kwargs:
             import warnings
-            warnings.warn('The kwargs-based syntax for TypedDict definitions '
-                          'is deprecated in Python 3.11, will be removed in '
-                          'Python 3.13, and may not be understood by '
-                          'third-party type checkers.', DeprecationWarning,
+            warnings.warn("The kwargs-based syntax for TypedDict definitions "
+                          "is deprecated in Python 3.11, will be removed in "
+                          "Python 3.13, and may not be understood by "
+                          "third-party type checkers.", DeprecationWarning,
                           stacklevel=2)
     elif kwargs:
-        raise TypeError('TypedDict takes either a dict or keyword arguments,'
-                        ' but not both')
+        raise TypeError("TypedDict takes either a dict or keyword arguments,"
+                        " but not both")
     ns = {'__annotations__': dict(fields)}
     module = _caller_module()
     if module is not None:
@@ -1136,53 +1138,122 @@ def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
     return _TypedDictMeta(typename, (), ns, total=total)
 
 
-# "class X(TypedDict)" goes through the metaclass instead of the function.
-_TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {})
-TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)
+_TypedDictBase = type.__new__(_TypedDictMeta, 'TypedDict', (), {})
+TypedDict.__mro_entries__ = lambda bases: (_TypedDictBase,)
 
 
-################################################################################
+# ---------------------------------------------------------------------------
+# NewType
+
+class NewType:
+    """A distinct name for an existing type, for type checkers only:
+    UserId = NewType('UserId', int) makes UserId(5) return 5 unchanged."""
+
+    def __init__(self, name, tp):
+        self.__qualname__ = name
+        self.__name__ = name.rpartition('.')[2]
+        self.__supertype__ = tp
+        module = _caller_module()
+        if module is not None and module != __name__:
+            self.__module__ = module
+
+    def __call__(self, value, /):
+        return value
+
+    def __repr__(self):
+        return f'{self.__module__}.{self.__qualname__}'
+
+    def __reduce__(self):
+        return self.__qualname__
+
+    def __mro_entries__(self, bases):
+        # The message names the class being defined, which only exists once
+        # the class statement runs: a throwaway base reports it from there.
+        supertype_name = self.__name__
+
+        class _Refuse:
+            def __init_subclass__(cls):
+                name = cls.__name__
+                raise TypeError(f"Cannot subclass an instance of NewType. "
+                                f"Perhaps you were looking for: `{name} = "
+                                f"NewType({name!r}, {supertype_name})`")
+
+        return (_Refuse,)
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+# ---------------------------------------------------------------------------
 # Functions
-################################################################################
-
-
-def assert_never(arg, /):
-    """Statically assert that a line of code is unreachable; fails at
-    runtime if it is reached."""
-    value = repr(arg)
-    if len(value) > 100:
-        value = value[:100] + '...'
-    raise AssertionError(f'Expected code to be unreachable, but got: {value}')
-
-
-def reveal_type(obj, /):
-    """Reveal the inferred type of a variable: at runtime, prints the
-    runtime type of obj to stderr and returns it unchanged."""
-    print(f'Runtime type is {type(obj).__name__!r}', file=sys.stderr)
-    return obj
 
 def cast(typ, val):
-    """Cast a value to a type.  At runtime this returns val unchanged."""
+    """Tell the type checker that val has type typ; returns val unchanged."""
     return val
 
 
-def _overload_dummy(*args, **kwds):
-    """Helper for @overload to raise when called."""
+def assert_type(val, typ, /):
+    """Ask the type checker to confirm val has type typ; returns val."""
+    return val
+
+
+def assert_never(arg, /):
+    """Mark code the type checker proves unreachable; raises if reached."""
+    shown = repr(arg)
+    if len(shown) > 100:
+        shown = shown[:100] + '...'
+    raise AssertionError(f'Expected code to be unreachable, but got: {shown}')
+
+
+def reveal_type(obj, /):
+    """Print the runtime type of obj to stderr and return obj."""
+    print(f'Runtime type is {type(obj).__name__!r}', file=sys.stderr)
+    return obj
+
+
+# module -> qualified name -> {first line: overload}; keyed by line so that
+# re-running a definition replaces rather than duplicates it.
+_overload_registry = {}
+
+
+def _overload_dummy(*args, **kwargs):
     raise NotImplementedError(
-        "You should not call an overloaded function. "
-        "A series of @overload-decorated functions "
-        "outside a stub module should always be followed "
-        "by an implementation that is not @overload-ed.")
+        "You should not call an overloaded function. A series of "
+        "@overload-decorated functions outside a stub module should always "
+        "be followed by an implementation that is not @overload-ed.")
 
 
 def overload(func):
-    """Decorator for overloaded functions/methods; the real
-    implementation must follow, undecorated."""
+    """Declare one signature of an overloaded function; the undecorated
+    implementation must follow.  Calling the result raises."""
+    target = getattr(func, '__func__', func)
+    try:
+        by_name = _overload_registry.setdefault(target.__module__, {})
+        by_line = by_name.setdefault(target.__qualname__, {})
+        by_line[target.__code__.co_firstlineno] = func
+    except AttributeError:
+        pass
     return _overload_dummy
 
 
+def get_overloads(func):
+    """The @overload signatures recorded for func, in definition order."""
+    target = getattr(func, '__func__', func)
+    by_name = _overload_registry.get(target.__module__, {})
+    return list(by_name.get(target.__qualname__, {}).values())
+
+
+def clear_overloads():
+    """Forget every recorded @overload signature."""
+    _overload_registry.clear()
+
+
 def final(f):
-    """Decorator marking a method or class final (for type checkers)."""
+    """Mark a class or method as final for type checkers (sets
+    __final__ = True where possible)."""
     try:
         f.__final__ = True
     except (AttributeError, TypeError):
@@ -1191,22 +1262,22 @@ def final(f):
 
 
 def no_type_check(arg):
-    """Decorator indicating that annotations are not type hints."""
+    """Decorator: the annotations of a function, or of a class and its
+    methods, are not type hints (get_type_hints() returns {})."""
     if isinstance(arg, type):
-        for obj in list(arg.__dict__.values()):
-            if isinstance(obj, types.FunctionType):
-                obj.__no_type_check__ = True
+        for member in list(arg.__dict__.values()):
+            if isinstance(member, types.FunctionType):
+                member.__no_type_check__ = True
     try:
         arg.__no_type_check__ = True
-    except TypeError:  # built-in classes
+    except TypeError:
         pass
     return arg
 
 
 def get_origin(tp):
-    """Get the unsubscripted version of a type: get_origin(List[int]) is
-    list, get_origin(Union[int, str]) is Union, get_origin(int) is
-    None."""
+    """The unsubscripted form of tp: list for List[int], Union for
+    Union[int, str], Annotated for Annotated[...]; None for plain types."""
     if isinstance(tp, _AnnotatedAlias):
         return Annotated
     if isinstance(tp, (_BaseGenericAlias, types.GenericAlias)):
@@ -1219,106 +1290,113 @@ def get_origin(tp):
 
 
 def get_args(tp):
-    """Get type arguments with all substitutions performed:
-    get_args(Dict[int, str]) == (int, str) and
-    get_args(Callable[[], T][int]) == ([], int)."""
+    """The arguments of a subscripted type, e.g. (int, str) for
+    Dict[int, str] and ([int], str) for Callable[[int], str]."""
     if isinstance(tp, _AnnotatedAlias):
         return (tp.__origin__,) + tp.__metadata__
     if isinstance(tp, (_GenericAlias, types.GenericAlias)):
-        res = tp.__args__
-        if isinstance(tp, _CallableGenericAlias) or \
-                get_origin(tp) is _abc.Callable and \
-                isinstance(tp, types.GenericAlias):
-            if res and res[0] is not ...:
-                res = (list(res[:-1]), res[-1])
-        return res
+        args = tp.__args__
+        if get_origin(tp) is _abc.Callable and args and args[0] is not ...:
+            return (list(args[:-1]), args[-1])
+        return args
     if isinstance(tp, types.UnionType):
         return tp.__args__
     return ()
 
 
-def _eval_type(t, globalns, localns):
-    """Evaluate forward references in t, recursively."""
-    if isinstance(t, ForwardRef):
-        return t._evaluate(globalns, localns)
-    if isinstance(t, (_GenericAlias, types.GenericAlias, types.UnionType)):
-        args = t.__args__
-        ev_args = tuple(_eval_type(a, globalns, localns) for a in args)
-        if ev_args == args:
-            return t
-        if isinstance(t, _GenericAlias):
-            return t.copy_with(ev_args)
-        if isinstance(t, types.GenericAlias):
-            return types.GenericAlias(t.__origin__, ev_args)
-        return functools.reduce(lambda a, b: a | b, ev_args)
-    return t
+def _resolve(tp, globalns, localns, seen=frozenset()):
+    """tp with every forward reference in it evaluated."""
+    if isinstance(tp, ForwardRef):
+        return tp._evaluate(globalns, localns, seen)
+    if isinstance(tp, (_GenericAlias, types.GenericAlias, types.UnionType)):
+        args = tuple(_resolve(a, globalns, localns, seen)
+                     for a in tp.__args__)
+        if args == tp.__args__:
+            return tp
+        if isinstance(tp, _GenericAlias):
+            return tp.copy_with(args)
+        if isinstance(tp, types.GenericAlias):
+            return types.GenericAlias(tp.__origin__, args)
+        return functools.reduce(operator.or_, args)
+    return tp
 
 
-def _strip_annotations(t):
-    if isinstance(t, _AnnotatedAlias):
-        return _strip_annotations(t.__origin__)
-    if isinstance(t, _GenericAlias):
-        args = tuple(_strip_annotations(a) for a in t.__args__)
-        return t if args == t.__args__ else t.copy_with(args)
-    return t
+def _without_extras(tp):
+    """tp stripped of Annotated, Required and NotRequired wrappers."""
+    if isinstance(tp, _AnnotatedAlias):
+        return _without_extras(tp.__origin__)
+    if isinstance(tp, _GenericAlias):
+        if tp.__origin__ is Required or tp.__origin__ is NotRequired:
+            return _without_extras(tp.__args__[0])
+        args = tuple(map(_without_extras, tp.__args__))
+        return tp if args == tp.__args__ else tp.copy_with(args)
+    return tp
+
+
+# Objects without __annotations__ that still count as functions.
+_FUNCTION_LIKE = (types.FunctionType, types.BuiltinFunctionType,
+                  types.MethodType, types.ModuleType,
+                  types.WrapperDescriptorType, types.MethodWrapperType,
+                  types.MethodDescriptorType)
+
+
+def _class_hints(cls, globalns, localns):
+    hints = {}
+    for klass in reversed(cls.__mro__):
+        annotations = klass.__dict__.get('__annotations__', {})
+        if not annotations:
+            continue
+        if globalns is None:
+            home = sys.modules.get(klass.__module__)
+            module_ns = getattr(home, '__dict__', {})
+        else:
+            module_ns = globalns
+        class_ns = dict(vars(klass)) if localns is None else localns
+        if globalns is None and localns is None:
+            # As in CPython 3.11, module names take precedence over names
+            # defined in the class body.
+            evaluation = (class_ns, module_ns)
+        else:
+            evaluation = (module_ns, class_ns)
+        for name, value in annotations.items():
+            if isinstance(value, str):
+                value = ForwardRef(value, is_argument=False, is_class=True)
+            hints[name] = _resolve(_convert(value), *evaluation)
+    return hints
 
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
-    """Return type hints for an object (class, module or function), with
-    string annotations evaluated and None replaced by NoneType.  For a
-    class, the annotations of its bases are merged in reverse MRO
-    order."""
+    """The annotations of a module, class (merged along its MRO) or
+    callable, with forward references evaluated and None replaced by
+    NoneType.  Annotated/Required/NotRequired are stripped unless
+    include_extras is true."""
+    if getattr(obj, '__no_type_check__', None):
+        return {}
     if isinstance(obj, type):
-        hints = {}
-        for base in reversed(obj.__mro__):
-            if globalns is None:
-                base_globals = getattr(sys.modules.get(base.__module__),
-                                       '__dict__', {})
+        hints = _class_hints(obj, globalns, localns)
+    else:
+        annotations = getattr(obj, '__annotations__', None)
+        if annotations is None:
+            if isinstance(obj, _FUNCTION_LIKE):
+                return {}
+            raise TypeError(f'{obj!r} is not a module, class, method, or '
+                            f'function.')
+        is_module = isinstance(obj, types.ModuleType)
+        if globalns is None:
+            if is_module:
+                globalns = obj.__dict__
             else:
-                base_globals = globalns
-            ann = base.__dict__.get('__annotations__', {})
-            base_locals = dict(vars(base)) if localns is None else localns
-            if localns is None and globalns is None:
-                # Names in the class body shadow module names.
-                base_globals, base_locals = base_locals, base_globals
-            for name, value in ann.items():
-                if value is None:
-                    value = type(None)
-                if isinstance(value, str):
-                    value = ForwardRef(value)
-                hints[name] = _eval_type(value, base_globals, base_locals)
-        if include_extras:
-            return hints
-        return {k: _strip_annotations(t) for k, t in hints.items()}
-
-    if globalns is None:
-        if isinstance(obj, types.ModuleType):
-            globalns = obj.__dict__
-        else:
-            nsobj = obj
-            # Find globalns for the unwrapped object.
-            while hasattr(nsobj, '__wrapped__'):
-                nsobj = nsobj.__wrapped__
-            globalns = getattr(nsobj, '__globals__', {})
+                inner = obj
+                while hasattr(inner, '__wrapped__'):
+                    inner = inner.__wrapped__
+                globalns = getattr(inner, '__globals__', {})
         if localns is None:
             localns = globalns
-    elif localns is None:
-        localns = globalns
-    hints = getattr(obj, '__annotations__', None)
-    if hints is None:
-        if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType,
-                            types.MethodType, types.ModuleType)):
-            return {}
-        raise TypeError('{!r} is not a module, class, method, '
-                        'or function.'.format(obj))
-    hints = dict(hints)
-    for name, value in hints.items():
-        if value is None:
-            value = type(None)
-        if isinstance(value, str):
-            value = ForwardRef(value, is_argument=not isinstance(
-                obj, types.ModuleType))
-        hints[name] = _eval_type(value, globalns, localns)
+        hints = {}
+        for name, value in annotations.items():
+            if isinstance(value, str):
+                value = ForwardRef(value, is_argument=not is_module)
+            hints[name] = _resolve(_convert(value), globalns, localns)
     if include_extras:
         return hints
-    return {k: _strip_annotations(t) for k, t in hints.items()}
+    return {name: _without_extras(tp) for name, tp in hints.items()}
