@@ -7,6 +7,9 @@ snapshots so that this never changes their size under an iteration.
 
 from _weakref import (ref, proxy, getweakrefcount, getweakrefs, ReferenceType, ProxyType,
                       CallableProxyType, _remove_dead_weakref)
+from collections.abc import (Mapping as _Mapping, MutableMapping as _MutableMapping,
+                             MutableSet as _MutableSet)
+from types import GenericAlias as _GenericAlias
 
 __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary",
            "ReferenceType", "ProxyType", "CallableProxyType", "ProxyTypes",
@@ -15,59 +18,79 @@ __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary"
 ProxyTypes = (ProxyType, CallableProxyType)
 
 
+def _owner_hook(owner, action):
+    """A weakref callback that calls action(owner, dead_ref) while owner is still alive. It
+    holds owner weakly, so a container never keeps itself alive through its own entries."""
+    owner_ref = ref(owner)
+
+    def hook(dead):
+        target = owner_ref()
+        if target is not None:
+            action(target, dead)
+    return hook
+
+
 class WeakMethod(ref):
-    """A weak reference to a bound method: it dies with the object or the function."""
+    """A weak reference to a bound method: it dies when either the object or the function
+    goes, and calling it rebuilds the bound method."""
 
     def __new__(cls, meth, callback=None):
         try:
-            obj = meth.__self__
-            func = meth.__func__
+            target, function = meth.__self__, meth.__func__
         except AttributeError:
-            raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
+            raise TypeError(f"argument should be a bound method, not {type(meth)}") from None
+        state = {"dead": False}
 
-        def _cb(arg):
-            self = self_wr()
-            if self is not None and self._alive:
-                self._alive = False
-                if callback is not None:
-                    callback(self)
+        def on_death(_, state=state):
+            # The object and the function may both go: the user hears about it once.
+            if not state["dead"]:
+                state["dead"] = True
+                me = state["self"]()
+                if callback is not None and me is not None:
+                    callback(me)
 
-        self = ref.__new__(cls, obj, _cb)
-        self._func_ref = ref(func, _cb)
-        self._meth_type = type(meth)
-        self._alive = True
-        self_wr = ref(self)
+        self = ref.__new__(cls, target, on_death)
+        state["self"] = ref(self)
+        self._state = state
+        self._function = ref(function, on_death)
+        self._method_type = type(meth)
         return self
 
     def __init__(self, meth, callback=None):
+        # ref.__init__ would be handed the method; everything is set up in __new__.
         pass
 
     def __call__(self):
-        obj = super().__call__()
-        func = self._func_ref()
-        if obj is None or func is None:
+        target = ref.__call__(self)
+        function = self._function()
+        if target is None or function is None:
             return None
-        return self._meth_type(func, obj)
+        return self._method_type(function, target)
+
+    def _dead_pair(self, other):
+        return self._state["dead"] or other._state["dead"]
 
     def __eq__(self, other):
-        if isinstance(other, WeakMethod):
-            if not self._alive or not other._alive:
-                return self is other
-            return ref.__eq__(self, other) and self._func_ref == other._func_ref
-        return NotImplemented
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        if self._dead_pair(other):
+            return self is other
+        return ref.__eq__(self, other) and self._function == other._function
 
     def __ne__(self, other):
-        if isinstance(other, WeakMethod):
-            if not self._alive or not other._alive:
-                return self is not other
-            return ref.__ne__(self, other) or self._func_ref != other._func_ref
-        return NotImplemented
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        if self._dead_pair(other):
+            return self is not other
+        return ref.__ne__(self, other) or self._function != other._function
 
     __hash__ = ref.__hash__
 
 
 class KeyedRef(ref):
-    """A weak reference that remembers the dictionary key it is stored under."""
+    """A weak reference carrying the key it is filed under (WeakValueDictionary's entries)."""
+
+    __slots__ = ("key",)
 
     def __new__(cls, ob, callback, key):
         self = ref.__new__(cls, ob, callback)
@@ -75,382 +98,398 @@ class KeyedRef(ref):
         return self
 
     def __init__(self, ob, callback, key):
-        pass
+        super().__init__(ob, callback)
 
 
-class _WeakMappingOps:
-    """What the two weak mappings share: clear, copies and the | operators. A copy is of the
-    base mapping class (as CPython's), whatever subclass it is made from."""
+class _WeakMapping(_MutableMapping):
+    """The part both weak dictionaries share. Subclasses store their entries in self.data and
+    define _alive_pairs() (a list of the live (key, value) pairs); copies are always of the
+    public base class, as in CPython."""
+
+    __class_getitem__ = classmethod(_GenericAlias)
+
+    def __iter__(self):
+        return (key for key, _ in self._alive_pairs())
+
+    def keys(self):
+        return iter(self)
+
+    def items(self):
+        return iter(self._alive_pairs())
+
+    def values(self):
+        return (value for _, value in self._alive_pairs())
+
+    def __len__(self):
+        return len(self._alive_pairs())
+
+    def __repr__(self):
+        return f"<{type(self).__name__} at {id(self):#x}>"
 
     def clear(self):
         self.data.clear()
 
     def copy(self):
-        new = self._copy_class()
-        for key, value in self.items():
-            new[key] = value
-        return new
+        twin = self._base()
+        twin.update(self._alive_pairs())
+        return twin
 
-    def __copy__(self):
-        return self.copy()
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        twin = self._base()
+        for key, value in self._alive_pairs():
+            twin[self._deepcopy_key(key, memo)] = deepcopy(value, memo)
+        return twin
+
+    def update(self, other=None, /, **kwargs):
+        if other is not None:
+            pairs = other.items() if hasattr(other, "items") else other
+            for key, value in pairs:
+                self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
 
     def __or__(self, other):
-        if hasattr(other, "items"):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        merged = self.copy()
+        merged.update(other)
+        return merged
+
+    def __ror__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        merged = self._base()
+        merged.update(other)
+        merged.update(self)
+        return merged
 
     def __ior__(self, other):
         self.update(other)
         return self
 
 
-class WeakValueDictionary(_WeakMappingOps):
+class WeakValueDictionary(_WeakMapping):
     """A mapping whose values are held weakly: an entry goes when its value is collected."""
 
     def __init__(self, other=(), /, **kw):
         self.data = {}
-
-        def remove(wr, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                _remove_dead_weakref(self.data, wr.key)
-
-        self._remove = remove
+        self._forget = _owner_hook(self, _drop_value_entry)
         self.update(other, **kw)
 
+    def _alive_pairs(self):
+        pairs = []
+        for key, entry in list(self.data.items()):
+            value = entry()
+            if value is not None:
+                pairs.append((key, value))
+        return pairs
+
+    def _base(self):
+        return WeakValueDictionary()
+
+    def _deepcopy_key(self, key, memo):
+        from copy import deepcopy
+        return deepcopy(key, memo)
+
+    def _live(self, key):
+        """The value under key, or None when absent or dead."""
+        entry = self.data.get(key)
+        return None if entry is None else entry()
+
     def __getitem__(self, key):
-        o = self.data[key]()
-        if o is None:
+        value = self._live(key)
+        if value is None:
             raise KeyError(key)
-        return o
+        return value
 
     def __setitem__(self, key, value):
-        self.data[key] = KeyedRef(value, self._remove, key)
+        self.data[key] = KeyedRef(value, self._forget, key)
 
     def __delitem__(self, key):
         del self.data[key]
 
     def __contains__(self, key):
         try:
-            o = self.data[key]()
-        except KeyError:
+            return self._live(key) is not None
+        except TypeError:
             return False
-        return o is not None
-
-    def __len__(self):
-        return sum(1 for wr in list(self.data.values()) if wr() is not None)
-
-    def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
-
-    def __iter__(self):
-        for k, wr in list(self.data.items()):
-            if wr() is not None:
-                yield k
-
-    def keys(self):
-        return iter(self)
-
-    def items(self):
-        for k, wr in list(self.data.items()):
-            v = wr()
-            if v is not None:
-                yield k, v
-
-    def values(self):
-        for wr in list(self.data.values()):
-            v = wr()
-            if v is not None:
-                yield v
-
-    def itervaluerefs(self):
-        yield from list(self.data.values())
-
-    def valuerefs(self):
-        return list(self.data.values())
 
     def get(self, key, default=None):
-        try:
-            wr = self.data[key]
-        except KeyError:
-            return default
-        o = wr()
-        return default if o is None else o
+        value = self._live(key)
+        return default if value is None else value
 
-    def pop(self, key, *args):
-        try:
-            o = self.data.pop(key)()
-        except KeyError:
-            o = None
-        if o is None:
-            if args:
-                return args[0]
-            raise KeyError(key)
-        return o
+    def pop(self, key, *default):
+        entry = self.data.pop(key, None)
+        value = None if entry is None else entry()
+        if value is not None:
+            return value
+        if default:
+            return default[0]
+        raise KeyError(key)
 
     def popitem(self):
         while True:
-            key, wr = self.data.popitem()
-            o = wr()
-            if o is not None:
-                return key, o
+            key, entry = self.data.popitem()
+            value = entry()
+            if value is not None:
+                return key, value
 
     def setdefault(self, key, default=None):
-        try:
-            o = self.data[key]()
-        except KeyError:
-            o = None
-        if o is None:
+        value = self._live(key)
+        if value is None:
             self[key] = default
             return default
-        return o
+        return value
 
-    def update(self, other=None, /, **kwargs):
-        if other is not None:
-            if hasattr(other, "items"):
-                other = other.items()
-            for key, o in other:
-                self[key] = o
-        for key, o in kwargs.items():
-            self[key] = o
+    def itervaluerefs(self):
+        """The weak references to the values (some may be dead by the time they are used)."""
+        return iter(list(self.data.values()))
 
+    def valuerefs(self):
+        """A list of the weak references to the values."""
+        return list(self.data.values())
 
 
-class WeakKeyDictionary(_WeakMappingOps):
+def _drop_value_entry(mapping, dead):
+    # Only if the key still maps to this very reference: it may have been rebound since.
+    _remove_dead_weakref(mapping.data, dead.key)
+
+
+class WeakKeyDictionary(_WeakMapping):
     """A mapping whose keys are held weakly: an entry goes when its key is collected."""
 
     def __init__(self, dict=None):
         self.data = {}
-
-        def remove(k, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                self.data.pop(k, None)
-
-        self._remove = remove
+        self._forget = _owner_hook(self, _drop_key_entry)
         if dict is not None:
             self.update(dict)
+
+    def _alive_pairs(self):
+        pairs = []
+        for entry, value in list(self.data.items()):
+            key = entry()
+            if key is not None:
+                pairs.append((key, value))
+        return pairs
+
+    def _base(self):
+        return WeakKeyDictionary()
+
+    def _deepcopy_key(self, key, memo):
+        # Keys are shared, not copied: a copy would die at once.
+        return key
 
     def __getitem__(self, key):
         return self.data[ref(key)]
 
     def __setitem__(self, key, value):
-        self.data[ref(key, self._remove)] = value
+        self.data[ref(key, self._forget)] = value
 
     def __delitem__(self, key):
         del self.data[ref(key)]
 
     def __contains__(self, key):
         try:
-            wr = ref(key)
+            probe = ref(key)
         except TypeError:
             return False
-        return wr in self.data
-
-    def __len__(self):
-        return sum(1 for wr in list(self.data) if wr() is not None)
-
-    def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
-
-    def __iter__(self):
-        for wr in list(self.data):
-            o = wr()
-            if o is not None:
-                yield o
-
-    def keys(self):
-        return iter(self)
-
-    def items(self):
-        for wr, value in list(self.data.items()):
-            o = wr()
-            if o is not None:
-                yield o, value
-
-    def values(self):
-        for wr, value in list(self.data.items()):
-            if wr() is not None:
-                yield value
-
-    def keyrefs(self):
-        return list(self.data)
+        return probe in self.data
 
     def get(self, key, default=None):
         return self.data.get(ref(key), default)
 
-    def pop(self, key, *args):
-        return self.data.pop(ref(key), *args)
+    def pop(self, key, *default):
+        return self.data.pop(ref(key), *default)
 
     def popitem(self):
         while True:
-            wr, value = self.data.popitem()
-            o = wr()
-            if o is not None:
-                return o, value
+            entry, value = self.data.popitem()
+            key = entry()
+            if key is not None:
+                return key, value
 
     def setdefault(self, key, default=None):
-        return self.data.setdefault(ref(key, self._remove), default)
+        return self.data.setdefault(ref(key, self._forget), default)
 
-    def update(self, dict=None, /, **kwargs):
-        if dict is not None:
-            if hasattr(dict, "items"):
-                dict = dict.items()
-            for key, value in dict:
-                self[key] = value
-        if kwargs:
-            self.update(kwargs)
+    def keyrefs(self):
+        """A list of the weak references to the keys."""
+        return list(self.data)
 
 
-WeakValueDictionary._copy_class = WeakValueDictionary
-WeakKeyDictionary._copy_class = WeakKeyDictionary
+def _drop_key_entry(mapping, dead):
+    mapping.data.pop(dead, None)
 
 
-class WeakSet:
-    """A set whose members are held weakly."""
+class WeakSet(_MutableSet):
+    """A set whose members are held weakly: a member goes when it is collected."""
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
     def __init__(self, data=None):
         self.data = set()
-
-        def remove(item, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                self.data.discard(item)
-
-        self._remove = remove
+        self._forget = _owner_hook(self, _drop_member)
         if data is not None:
             self.update(data)
 
+    def _members(self):
+        alive = []
+        for entry in list(self.data):
+            member = entry()
+            if member is not None:
+                alive.append(member)
+        return alive
+
+    def _entry(self, item):
+        return ref(item, self._forget)
+
+    @classmethod
+    def _from_iterable(cls, items):
+        return cls(items)
+
     def __iter__(self):
-        for wr in list(self.data):
-            o = wr()
-            if o is not None:
-                yield o
+        return iter(self._members())
 
     def __len__(self):
-        return sum(1 for wr in list(self.data) if wr() is not None)
+        return len(self._members())
 
     def __contains__(self, item):
         try:
-            wr = ref(item)
+            probe = ref(item)
         except TypeError:
             return False
-        return wr in self.data
+        return probe in self.data
 
     def __repr__(self):
-        return "{}({!r})".format(self.__class__.__name__, set(self))
+        return repr(self.data)
+
+    def __reduce__(self):
+        return type(self), (self._members(),), getattr(self, "__dict__", None)
 
     def add(self, item):
-        self.data.add(ref(item, self._remove))
+        self.data.add(self._entry(item))
+
+    def discard(self, item):
+        self.data.discard(ref(item))
+
+    def remove(self, item):
+        self.data.remove(ref(item))
 
     def clear(self):
         self.data.clear()
 
     def copy(self):
-        return self.__class__(self)
+        return type(self)(self)
 
     def pop(self):
-        while True:
-            try:
-                wr = self.data.pop()
-            except KeyError:
-                raise KeyError("pop from empty WeakSet") from None
-            o = wr()
-            if o is not None:
-                return o
-
-    def remove(self, item):
-        self.data.remove(ref(item))
-
-    def discard(self, item):
-        self.data.discard(ref(item))
+        while self.data:
+            member = self.data.pop()()
+            if member is not None:
+                return member
+        raise KeyError("pop from empty WeakSet")
 
     def update(self, other):
         for item in other:
             self.add(item)
 
+    def _probes(self, other):
+        return {ref(item) for item in other}
+
+    def union(self, other):
+        joined = self.copy()
+        joined.update(other)
+        return joined
+
+    def intersection(self, other):
+        return type(self)(item for item in other if item in self)
+
+    def difference(self, other):
+        rest = self.copy()
+        rest.difference_update(other)
+        return rest
+
+    def symmetric_difference(self, other):
+        result = self.copy()
+        result.symmetric_difference_update(other)
+        return result
+
+    def difference_update(self, other):
+        if other is self:
+            self.data.clear()
+        else:
+            self.data -= self._probes(other)
+
+    def intersection_update(self, other):
+        self.data &= self._probes(other)
+
+    def symmetric_difference_update(self, other):
+        if other is self:
+            self.data.clear()
+            return
+        for item in set(other):
+            probe = ref(item)
+            if probe in self.data:
+                self.data.discard(probe)
+            else:
+                self.add(item)
+
+    __or__ = union
+    __and__ = intersection
+    __sub__ = difference
+    __xor__ = symmetric_difference
+
     def __ior__(self, other):
         self.update(other)
         return self
-
-    def difference(self, other):
-        new = self.copy()
-        new.difference_update(other)
-        return new
-
-    __sub__ = difference
-
-    def difference_update(self, other):
-        if self is other:
-            self.data.clear()
-        else:
-            self.data.difference_update(ref(item) for item in other)
-
-    def __isub__(self, other):
-        self.difference_update(other)
-        return self
-
-    def intersection(self, other):
-        return self.__class__(item for item in other if item in self)
-
-    __and__ = intersection
-
-    def intersection_update(self, other):
-        self.data.intersection_update(ref(item) for item in other)
 
     def __iand__(self, other):
         self.intersection_update(other)
         return self
 
-    def issubset(self, other):
-        return self.data.issubset(ref(item) for item in other)
-
-    __le__ = issubset
-
-    def __lt__(self, other):
-        return self.data < set(map(ref, other))
-
-    def issuperset(self, other):
-        return self.data.issuperset(ref(item) for item in other)
-
-    __ge__ = issuperset
-
-    def __gt__(self, other):
-        return self.data > set(map(ref, other))
-
-    def __eq__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return self.data == set(map(ref, other))
-
-    __hash__ = None
-
-    def symmetric_difference(self, other):
-        new = self.copy()
-        new.symmetric_difference_update(other)
-        return new
-
-    __xor__ = symmetric_difference
-
-    def symmetric_difference_update(self, other):
-        if self is other:
-            self.data.clear()
-        else:
-            self.data.symmetric_difference_update(ref(item, self._remove) for item in other)
+    def __isub__(self, other):
+        self.difference_update(other)
+        return self
 
     def __ixor__(self, other):
         self.symmetric_difference_update(other)
         return self
 
-    def union(self, other):
-        return self.__class__(e for s in (self, other) for e in s)
+    def issubset(self, other):
+        return self.data <= self._probes(other)
 
-    __or__ = union
+    def issuperset(self, other):
+        return self.data >= self._probes(other)
+
+    __le__ = issubset
+    __ge__ = issuperset
+
+    def __lt__(self, other):
+        return self.data < self._probes(other)
+
+    def __gt__(self, other):
+        return self.data > self._probes(other)
+
+    def __eq__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.data == self._probes(other)
 
     def isdisjoint(self, other):
-        return len(self.intersection(other)) == 0
+        return not self.intersection(other)
+
+    __hash__ = None
+
+
+def _drop_member(weak_set, dead):
+    weak_set.data.discard(dead)
+
+
+class _Pending:
+    """What a live finalize object will do: its referent's weak reference and the call."""
+
+    __slots__ = ("target", "func", "args", "kwargs", "atexit", "order")
 
 
 class finalize:
@@ -458,93 +497,88 @@ class finalize:
     collected, when the finalize object is called, or at exit (while `atexit` is true)."""
 
     __slots__ = ()
-    _registry = {}
-    _shutdown = False
-    _index_iter = None
-    _dirty = False
-    _registered_with_atexit = False
-
-    class _Info:
-        __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
+    # finalize objects are hashable by identity; a live one maps to its _Pending entry.
+    _pending = {}
+    _created = 0
+    _exiting = False
+    _hooked_exit = False
 
     def __init__(self, obj, func, /, *args, **kwargs):
-        if not finalize._registered_with_atexit:
+        if not finalize._hooked_exit:
             import atexit
-            atexit.register(finalize._exitfunc)
-            finalize._registered_with_atexit = True
-        info = finalize._Info()
-        info.weakref = ref(obj, self)
-        info.func = func
-        info.args = args
-        info.kwargs = kwargs or None
-        info.atexit = True
-        info.index = finalize._next_index()
-        finalize._registry[self] = info
+            atexit.register(finalize._run_at_exit)
+            finalize._hooked_exit = True
+        entry = _Pending()
+        entry.target = ref(obj, self)
+        entry.func = func
+        entry.args = args
+        entry.kwargs = kwargs
+        entry.atexit = True
+        entry.order = finalize._created
+        finalize._created += 1
+        finalize._pending[self] = entry
 
-    @staticmethod
-    def _next_index():
-        if finalize._index_iter is None:
-            import itertools
-            finalize._index_iter = itertools.count()
-        return next(finalize._index_iter)
+    def _entry_and_object(self):
+        entry = finalize._pending.get(self)
+        return entry, (None if entry is None else entry.target())
 
     def __call__(self, _=None):
         """Calls the function now unless it already ran or was detached; returns its result."""
-        info = finalize._registry.pop(self, None)
-        if info and not finalize._shutdown:
-            return info.func(*info.args, **(info.kwargs or {}))
+        entry = finalize._pending.pop(self, None)
+        if entry is not None and not finalize._exiting:
+            return entry.func(*entry.args, **entry.kwargs)
+        return None
 
     def detach(self):
         """Unregisters the call; returns (obj, func, args, kwargs) if it was alive, else None."""
-        info = finalize._registry.get(self)
-        obj = info and info.weakref()
-        if obj is not None and finalize._registry.pop(self, None):
-            return (obj, info.func, info.args, info.kwargs or {})
+        entry, obj = self._entry_and_object()
+        if obj is None or finalize._pending.pop(self, None) is None:
+            return None
+        return (obj, entry.func, entry.args, entry.kwargs)
 
     def peek(self):
         """(obj, func, args, kwargs) if alive, else None, without unregistering."""
-        info = finalize._registry.get(self)
-        obj = info and info.weakref()
-        if obj is not None:
-            return (obj, info.func, info.args, info.kwargs or {})
+        entry, obj = self._entry_and_object()
+        if obj is None:
+            return None
+        return (obj, entry.func, entry.args, entry.kwargs)
 
     @property
     def alive(self):
         """Whether the call is still pending."""
-        return self in finalize._registry
+        return self in finalize._pending
 
     @property
     def atexit(self):
         """Whether the call happens at exit if still pending."""
-        info = finalize._registry.get(self)
-        return bool(info) and info.atexit
+        entry = finalize._pending.get(self)
+        return entry is not None and entry.atexit
 
     @atexit.setter
     def atexit(self, value):
-        info = finalize._registry.get(self)
-        if info:
-            info.atexit = bool(value)
+        entry = finalize._pending.get(self)
+        if entry is not None:
+            entry.atexit = bool(value)
 
     def __repr__(self):
-        info = finalize._registry.get(self)
-        obj = info and info.weakref()
+        _, obj = self._entry_and_object()
+        where = f"<{type(self).__name__} object at {id(self):#x}"
         if obj is None:
-            return "<%s object at %#x; dead>" % (type(self).__name__, id(self))
-        return "<%s object at %#x; for %r at %#x>" % (type(self).__name__, id(self),
-                                                     type(obj).__name__, id(obj))
+            return where + "; dead>"
+        return where + f"; for {type(obj).__name__!r} at {id(obj):#x}>"
 
     @staticmethod
-    def _exitfunc():
-        # The pending calls marked atexit run newest first, as CPython runs them.
+    def _run_at_exit():
+        # Newest first; a call may finalize others, so each is re-checked before running.
         try:
-            pending = sorted(((f, i) for f, i in finalize._registry.items() if i.atexit),
-                             key=lambda item: item[1].index, reverse=True)
-            for f, info in pending:
-                if f in finalize._registry:
+            due = [(entry.order, f) for f, entry in finalize._pending.items() if entry.atexit]
+            due.sort(key=lambda pair: pair[0], reverse=True)
+            for _, f in due:
+                if f in finalize._pending:
                     try:
                         f()
                     except Exception:
                         import sys
                         sys.excepthook(*sys.exc_info())
         finally:
-            finalize._shutdown = True
+            finalize._exiting = True
