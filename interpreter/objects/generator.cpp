@@ -19,6 +19,7 @@
 #include "runtime/interpreter.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/memory.h"
+#include "runtime/sys_state.h"
 #include "runtime/thread_state.h"
 #include "vm/eval.h"
 #include "vm/vm_internal.h"
@@ -88,6 +89,21 @@ void warn_never_awaited(Generator* g) {
   if (!call(warn, args, 4)) report_unraisable(Value(g));
 }
 
+// Cleans up an unfinished generator that is going away: an async generator first iterated
+// under a finalizer hook is handed to the hook (asyncio schedules its aclose() on the loop),
+// only once, as CPython finalizes an object once; any other suspended generator is closed.
+// Null with an exception pending on failure.
+Value finalize_generator(Generator* g) {
+  if (g->ag_finalizer) {
+    Value hook = g->ag_finalizer;
+    if (is_none(hook) || g->state == GenState::Finished) return none_value();
+    g->ag_finalizer = none_value();
+    return call(hook, {Value(g)});
+  }
+  if (g->state != GenState::Suspended) return none_value();
+  return gen_close(g);
+}
+
 // Runs at a safe point (runtime/memory.h): a generator dropped while suspended runs its finally
 // blocks, as close() would; a coroutine never started warns.
 void gen_finalizer(Object* obj) {
@@ -96,8 +112,7 @@ void gen_finalizer(Object* obj) {
     warn_never_awaited(g);
     return;
   }
-  if (g->state != GenState::Suspended) return;
-  if (!gen_close(g)) report_unraisable(Value(g));
+  if (!finalize_generator(g)) report_unraisable(Value(g));
 }
 
 Value stop_iteration_value(Value exc) {
@@ -331,9 +346,8 @@ void generators_finalize_at_exit() {
     GC_hidden_pointer h = (*live_generators)[i];
     if (!h) continue;
     auto* g = static_cast<Generator*>(GC_REVEAL_POINTER(h));
-    if (g->state != GenState::Suspended) continue;
     Value saved = error_fetch();
-    if (!gen_close(g)) error_clear();
+    if (!finalize_generator(g)) error_clear();
     error_restore(saved);
   }
   run_pending_finalizers();
@@ -756,22 +770,45 @@ Value new_async_op(Type* t, Generator* g, Value value, bool is_close) {
   return op;
 }
 
+// The first __anext__/asend/athrow/aclose consults the thread's hooks (sys.set_asyncgen_hooks):
+// it remembers the finalizer and calls firstiter(gen). -1 with firstiter's exception pending.
+int init_hooks(Generator* g) {
+  if (g->ag_hooks_inited) return 0;
+  g->ag_hooks_inited = true;
+  Value firstiter, finalizer;
+  if (asyncgen_hooks(&firstiter, &finalizer) < 0) return -1;
+  if (!is_none(finalizer)) {
+    g->ag_finalizer = finalizer;
+    // A body without handlers got no finalizer at creation; the hook must still see it go.
+    if (!g->code->nexception_entries) {
+      register_finalizer(g, gen_finalizer);
+      track_generator(g);
+    }
+  }
+  if (!is_none(firstiter) && !call(firstiter, {Value(g)})) return -1;
+  return 0;
+}
+
 Value ag_anext(Value self, const Value*, size_t nargs, Tuple* kwnames) {
   if (nargs || kwnames) return raise(&exc_TypeError, "__anext__() takes no arguments");
+  if (init_hooks(gen_of(self)) < 0) return Value();
   return new_async_op(&async_gen_asend_type, gen_of(self), none_value(), false);
 }
 Value ag_aiter(Value self, const Value*, size_t, Tuple*) { return self; }
 Value ag_asend(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   if (nargs != 1 || kwnames) return raise(&exc_TypeError, "asend() takes exactly one argument (" + std::to_string(nargs) + " given)");
+  if (init_hooks(gen_of(self)) < 0) return Value();
   return new_async_op(&async_gen_asend_type, gen_of(self), args[0], false);
 }
 Value ag_athrow(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (init_hooks(gen_of(self)) < 0) return Value();
   Value exc = normalize_throw(args, nargs, kwnames);
   if (!exc) return Value();
   return new_async_op(&async_gen_athrow_type, gen_of(self), exc, false);
 }
 Value ag_aclose(Value self, const Value*, size_t nargs, Tuple* kwnames) {
   if (nargs || kwnames) return raise(&exc_TypeError, "aclose() takes no arguments");
+  if (init_hooks(gen_of(self)) < 0) return Value();
   return new_async_op(&async_gen_athrow_type, gen_of(self), Value(), true);
 }
 

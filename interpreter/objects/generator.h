@@ -21,8 +21,12 @@ struct Generator : Object {
   Code* code;
   Value handled;         // the generator's own handled exception while suspended in a handler
   Value caller_handled;  // the caller's handled exception while the generator runs
+  // Async generators: the finalizer hook in force at the first iteration, called instead of
+  // closing when the generator is collected unfinished; None once it was called.
+  Value ag_finalizer;
   GenState state;
   bool ag_running_async;  // async generators: an asend/athrow is in progress
+  bool ag_hooks_inited;   // async generators: the thread's hooks were consulted (first iteration)
   bool loop_owned;        // only a for loop's stack slot refers to it (see POP_ITER)
   // followed by the Frame
 };

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "objects/object.h"
+
 namespace minipy {
 
 struct SysConfig {
@@ -23,5 +25,14 @@ SysConfig& sys_config();
 // sys.getrecursionlimit(); setting it updates every thread's copy.
 int recursion_limit();
 void set_recursion_limit(int limit);
+
+// sys.set_asyncgen_hooks / get_asyncgen_hooks: the calling thread's async generator hooks.
+// Reads them into *firstiter and *finalizer (None where unset); -1 with an exception pending.
+int asyncgen_hooks(Value* firstiter, Value* finalizer);
+// Replaces the calling thread's hooks with `firstiter` and `finalizer` (None or a callable,
+// already checked; null keeps the current one). -1 with an exception pending on failure.
+int set_asyncgen_hooks(Value firstiter, Value finalizer);
+// A new `asyncgen_hooks` struct sequence (firstiter, finalizer), as get_asyncgen_hooks returns.
+Value asyncgen_hooks_struct(Value firstiter, Value finalizer);
 
 }  // namespace minipy

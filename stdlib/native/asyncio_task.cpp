@@ -323,7 +323,10 @@ int task_tp_init(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   TaskObject* t = as_task(self);
   if (future_init_impl(t, a[1]) < 0) return -1;
   Value coro = a[0];
-  if (!coroutine_check(coro)) {
+  // asend()/athrow() awaitables are Coroutines to collections.abc, which CPython's
+  // iscoroutine() accepts: the loop's asyncgen finalizer makes a task of agen.aclose().
+  Type* coro_type = type_of(coro);
+  if (!coroutine_check(coro) && coro_type != &async_gen_asend_type && coro_type != &async_gen_athrow_type) {
     Value is_coro = asyncio_attr("asyncio.coroutines", "iscoroutine");
     if (!is_coro) return -1;
     Value r = call(is_coro, {coro});

@@ -177,6 +177,46 @@ Value sys_displayhook(Value, const Value* args, size_t nargs, Tuple* kwnames) {
   return none_value();
 }
 
+// set_asyncgen_hooks(firstiter=..., finalizer=...): CPython parses it the old way, so its
+// argument errors are worded for "function", and the finalizer is set before firstiter is
+// checked.
+Value sys_set_asyncgen_hooks(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const char* const kNames[] = {"firstiter", "finalizer"};
+  size_t nkw = kwnames ? static_cast<size_t>(kwnames->size) : 0;
+  if (nargs + nkw > 2) {
+    return raise(&exc_TypeError, "function takes at most 2 arguments (" + std::to_string(nargs + nkw) + " given)");
+  }
+  Value hook[2];
+  for (size_t i = 0; i < nargs; ++i) hook[i] = args[i];
+  for (size_t k = 0; k < nkw; ++k) {
+    std::string_view name = (*kwnames)[static_cast<int64_t>(k)].as<Str>()->view();
+    size_t slot = name == kNames[0] ? 0 : name == kNames[1] ? 1 : 2;
+    if (slot == 2) return raise(&exc_TypeError, "'" + std::string(name) + "' is an invalid keyword argument for this function");
+    if (slot < nargs) {
+      return raise(&exc_TypeError, "argument for function given by name ('" + std::string(name) + "') and position (" +
+                                       std::to_string(slot + 1) + ")");
+    }
+    hook[slot] = args[nargs + k];
+  }
+  for (size_t slot : {1, 0}) {
+    Value h = hook[slot];
+    if (!h) continue;
+    if (!is_none(h) && !is_callable(h)) {
+      return raise(&exc_TypeError, std::string("callable ") + kNames[slot] + " expected, got " + type_name(h));
+    }
+    if (set_asyncgen_hooks(slot == 0 ? h : Value(), slot == 1 ? h : Value()) < 0) return Value();
+  }
+  return none_value();
+}
+
+Value sys_get_asyncgen_hooks(Value, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_kwargs("sys.get_asyncgen_hooks", kwnames) || !check_nargs("sys.get_asyncgen_hooks", nargs, 0, 0))
+    return Value();
+  Value firstiter, finalizer;
+  if (asyncgen_hooks(&firstiter, &finalizer) < 0) return Value();
+  return asyncgen_hooks_struct(firstiter, finalizer);
+}
+
 const MethodDef kSysFunctions[] = {
     {"displayhook", sys_displayhook},
     {"excepthook", sys_excepthook},
@@ -194,6 +234,8 @@ const MethodDef kSysFunctions[] = {
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
     {"getsizeof", sys_getsizeof},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
     {nullptr, nullptr},
 };
 

@@ -7,6 +7,7 @@ class adds running and stopping, executors, async generator hooks and error repo
 import _asyncio
 import sys
 import threading
+import warnings
 
 from . import coroutines
 from . import events
@@ -37,7 +38,11 @@ class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
         self._error_handler = None
         self._pool = None           # the default executor, made on first use
         self._pool_retired = False  # shutdown_default_executor() or close() was called
-        self._live_agens = set()
+        # Async generators first iterated while this loop ran (a WeakSet made on first use),
+        # held weakly so that one dropped unfinished reaches the finalizer hook;
+        # shutdown_asyncgens() closes the rest.
+        self._live_agens = None
+        self._agens_shut_down = False
         self._signal_handlers = {}  # kept by selector_events
 
     def __repr__(self):
@@ -72,11 +77,8 @@ class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
     def run_forever(self):
         """Run callbacks until stop() is called."""
         self._ready_to_run()
-        hooks = getattr(sys, 'set_asyncgen_hooks', None)
-        saved_hooks = None
-        if hooks is not None:
-            saved_hooks = sys.get_asyncgen_hooks()
-            hooks(firstiter=self._asyncgen_started, finalizer=self._asyncgen_finalized)
+        saved_hooks = sys.get_asyncgen_hooks()
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_started, finalizer=self._asyncgen_finalized)
         self._runner = threading.get_ident()
         events._set_running_loop(self)
         try:
@@ -84,8 +86,7 @@ class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
         finally:
             self._runner = None
             events._set_running_loop(None)
-            if hooks is not None:
-                hooks(*saved_hooks)
+            sys.set_asyncgen_hooks(*saved_hooks)
 
     def run_until_complete(self, future):
         """Run until future is done and return its result; a coroutine or other awaitable
@@ -191,22 +192,32 @@ class BaseEventLoop(_asyncio.LoopCore, events.AbstractEventLoop):
         finally:
             joiner.join()
 
-    # Async generators (tracked only where sys.set_asyncgen_hooks exists).
+    # Async generators: run_forever() installs these two as the thread's asyncgen hooks.
 
     def _asyncgen_started(self, agen):
+        if self._agens_shut_down:
+            warnings.warn(f'asynchronous generator {agen!r} was scheduled after '
+                          f'loop.shutdown_asyncgens() call', ResourceWarning, source=self)
+        if self._live_agens is None:
+            # Imported here: weakref costs asyncio's import time, and many loops run no
+            # async generator.
+            import weakref
+            self._live_agens = weakref.WeakSet()
         self._live_agens.add(agen)
 
     def _asyncgen_finalized(self, agen):
-        self._live_agens.discard(agen)
+        if self._live_agens is not None:
+            self._live_agens.discard(agen)
         if not self.is_closed():
             self.call_soon_threadsafe(self.create_task, agen.aclose())
 
     async def shutdown_asyncgens(self):
         """aclose() every async generator still suspended in this loop."""
+        self._agens_shut_down = True
+        if not self._live_agens:
+            return
         pending = list(self._live_agens)
         self._live_agens.clear()
-        if not pending:
-            return
         outcomes = await tasks.gather(*(agen.aclose() for agen in pending),
                                       return_exceptions=True)
         for agen, outcome in zip(pending, outcomes):
