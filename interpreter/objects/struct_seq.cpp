@@ -145,6 +145,7 @@ Type* struct_seq_type_new(const char* qualified_name, std::initializer_list<cons
   dict_set_cstr(t->dict, "_fields", Value(names));
   dict_set_cstr(t->dict, "n_fields", Value::small_int(i));
   dict_set_cstr(t->dict, "n_sequence_fields", Value::small_int(i));
+  dict_set_cstr(t->dict, "n_unnamed_fields", Value::small_int(0));
   return t;
 }
 

@@ -338,10 +338,14 @@ class Path(PurePath):
         return self.stat(follow_symlinks=False)
 
     def owner(self):
-        raise NotImplementedError("Path.owner() is unsupported on this system")
+        """The name of the user owning the file."""
+        import pwd
+        return pwd.getpwuid(self.stat().st_uid).pw_name
 
     def group(self):
-        raise NotImplementedError("Path.group() is unsupported on this system")
+        """The name of the group owning the file."""
+        import grp
+        return grp.getgrgid(self.stat().st_gid).gr_name
 
     def exists(self):
         return self._mode_satisfies(lambda mode: True)

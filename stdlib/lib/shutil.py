@@ -1,5 +1,5 @@
 """High-level file operations: copying files, their metadata and whole trees, removing
-trees, moving, finding programs (which) and the terminal size."""
+trees, moving, changing ownership, finding programs (which) and the terminal size."""
 
 import os
 import stat
@@ -7,7 +7,7 @@ import sys
 
 __all__ = ["copyfileobj", "copyfile", "copymode", "copystat", "copy", "copy2", "copytree",
            "move", "rmtree", "Error", "SpecialFileError", "ignore_patterns", "which",
-           "get_terminal_size", "SameFileError"]
+           "get_terminal_size", "SameFileError", "chown"]
 
 COPY_BUFSIZE = 64 * 1024
 
@@ -270,6 +270,42 @@ def move(src, dst, copy_function=copy2):
         copy_function(src, destination)
         os.unlink(src)
     return destination
+
+
+# -- ownership ------------------------------------------------------------------------------
+
+def _database_id(lookup, name, field):
+    """The id in name's entry of the user or group database; None when there is no entry."""
+    try:
+        entry = lookup(name)
+    except KeyError:
+        return None
+    return getattr(entry, field)
+
+
+def chown(path, user=None, group=None):
+    """Changes the owner and/or group of path; each is a name or a numeric id, None
+    leaves it as it is."""
+    if user is None and group is None:
+        raise ValueError("user and/or group must be set")
+    uid = gid = -1
+    # A user that is not a str goes to os.chown as the uid; a group that is not an int is
+    # looked up as a name (so both report their own TypeError).
+    if isinstance(user, str):
+        import pwd
+        uid = _database_id(pwd.getpwnam, user, 'pw_uid')
+        if uid is None:
+            raise LookupError(f"no such user: {user!r}")
+    elif user is not None:
+        uid = user
+    if isinstance(group, int):
+        gid = group
+    elif group is not None:
+        import grp
+        gid = _database_id(grp.getgrnam, group, 'gr_gid')
+        if gid is None:
+            raise LookupError(f"no such group: {group!r}")
+    os.chown(path, uid, gid)
 
 
 # -- programs and the terminal --------------------------------------------------------------

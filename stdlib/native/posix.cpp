@@ -43,6 +43,7 @@
 #include "runtime/source_lines.h"
 #include "runtime/thread_state.h"
 #include "stdlib/native/native_modules.h"
+#include "stdlib/native/user_db.h"
 
 extern char** environ;
 
@@ -542,6 +543,60 @@ Value posix_chmod(Value, const Value* args, size_t nargs, Tuple* kwnames) {
     rc = blocking_call([&] { return ::fchmodat(dir_fd, p.c_str(), static_cast<mode_t>(mode), flags); }, &err);
   }
   if (rc < 0) return os_error(err, p.object);
+  return none_value();
+}
+
+Value posix_chown(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const Signature sig{"chown", {"path", "uid", "gid", "dir_fd", "follow_symlinks"}, 3, 3};
+  Value a[5];
+  if (!bind_args(sig, args, nargs, kwnames, a)) return Value();
+  Path p;
+  uid_t uid;
+  gid_t gid;
+  int dir_fd;
+  bool follow;
+  if (!path_convert("chown", "path", a[0], kAllowFd, &p) || !uid_convert(a[1], &uid) || !gid_convert(a[2], &gid) ||
+      !dir_fd_arg(a[3], &dir_fd) || !bool_arg(a[4], true, &follow))
+    return Value();
+  int err;
+  int rc;
+  if (p.by_fd) {
+    rc = blocking_call([&] { return ::fchown(p.fd, uid, gid); }, &err);
+  } else {
+    int flags = follow ? 0 : AT_SYMLINK_NOFOLLOW;
+    rc = blocking_call([&] { return ::fchownat(dir_fd, p.c_str(), uid, gid, flags); }, &err);
+  }
+  if (rc < 0) return os_error(err, p.object);
+  return none_value();
+}
+
+Value posix_lchown(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const Signature sig{"lchown", {"path", "uid", "gid"}, 3, 3};
+  Value a[3];
+  if (!bind_args(sig, args, nargs, kwnames, a)) return Value();
+  Path p;
+  uid_t uid;
+  gid_t gid;
+  if (!path_convert("lchown", "path", a[0], 0, &p) || !uid_convert(a[1], &uid) || !gid_convert(a[2], &gid))
+    return Value();
+  int err;
+  int rc = blocking_call([&] { return ::lchown(p.c_str(), uid, gid); }, &err);
+  if (rc < 0) return os_error(err, p.object);
+  return none_value();
+}
+
+Value posix_fchown(Value, const Value* args, size_t nargs, Tuple* kwnames) {
+  static const Signature sig{"fchown", {"fd", "uid", "gid"}, 3, 3};
+  Value a[3];
+  int fd;
+  uid_t uid;
+  gid_t gid;
+  if (!bind_args(sig, args, nargs, kwnames, a) || !fd_arg(a[0], &fd) || !uid_convert(a[1], &uid) ||
+      !gid_convert(a[2], &gid))
+    return Value();
+  int err;
+  int rc = blocking_call([&] { return ::fchown(fd, uid, gid); }, &err);
+  if (rc < 0) return os_error(err);
   return none_value();
 }
 
@@ -1632,6 +1687,9 @@ const MethodDef kPosixFunctions[] = {
     {"rename", posix_rename},
     {"replace", posix_replace},
     {"chmod", posix_chmod},
+    {"chown", posix_chown},
+    {"lchown", posix_lchown},
+    {"fchown", posix_fchown},
     {"utime", posix_utime},
     {"symlink", posix_symlink},
     {"link", posix_link},
@@ -1737,6 +1795,8 @@ void posix_types_init() {
   // The tuple's items 7-9 are the integer times; the attributes of those names give floats.
   type_add_getsets(g_stat_result, kStatHiddenGetSets);
   dict_set_cstr(g_stat_result->dict, "n_fields", Value::small_int(kStatSlots));
+  // CPython leaves those integer times unnamed.
+  dict_set_cstr(g_stat_result->dict, "n_unnamed_fields", Value::small_int(3));
   g_struct_seq_new = g_stat_result->tp_new;
   g_stat_result->tp_new = stat_result_new;
   type_modified(g_stat_result);
