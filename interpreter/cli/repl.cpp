@@ -37,6 +37,7 @@
 #include "runtime/interpreter.h"
 #include "runtime/source_lines.h"
 #include "runtime/thread_state.h"
+#include "stdlib/native/user_db.h"
 #include "vm/eval.h"
 
 namespace minipy {
@@ -101,6 +102,7 @@ bool is_compound_statement(const ast::StmtNode* stmt) {
     case ast::Kind::With:
     case ast::Kind::AsyncWith:
     case ast::Kind::Try:
+    case ast::Kind::TryStar:
       return true;
     default:
       return false;
@@ -379,6 +381,7 @@ std::string history_path() {
   const char* home = std::getenv("HOME");
   std::string dir = home ? home : "";
   if (dir.empty()) {
+    user_db_init();
     struct passwd* pw = ::getpwuid(::getuid());
     if (pw && pw->pw_dir) dir = pw->pw_dir;
   }

@@ -57,7 +57,9 @@ struct Pos {
   }
 };
 
-enum class BlockKind { WhileLoop, ForLoop, AsyncForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith };
+enum class BlockKind {
+  WhileLoop, ForLoop, AsyncForLoop, TryExcept, ExceptStar, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith
+};
 
 struct Block {
   BlockKind kind;
@@ -267,9 +269,12 @@ class Codegen {
   void compile_async_for(const AsyncFor* f);
   void compile_while(const While* w);
   void compile_if(const If* i);
-  void compile_try(const Try* t);
-  void compile_try_except(const Try* t);
-  void compile_try_finally(const Try* t);
+  void compile_try(const TryStmt* t);
+  void compile_protected_body(const TryStmt* t, int handler, int cleanup, int orelse, int base);
+  void compile_try_except(const TryStmt* t);
+  void compile_try_star(const TryStmt* t);
+  void compile_try_finally(const TryStmt* t);
+  void check_no_except_star_exit(const Node* at, size_t down_to);
   void compile_with(const std::vector<WithItem*>& items, size_t index, const StmtList& body, bool async, const Node* at);
   void compile_assign(const Assign* a);
   void compile_aug_assign(const AugAssign* a);
@@ -280,6 +285,12 @@ class Codegen {
   void compile_assert(const Assert* a);
   void compile_raise(const Raise* r);
   void emit_exception_cleanup(int label);
+  // `name = None; del name` after an except clause `as name`.
+  void clear_handler_name(const std::string& name) {
+    load_none();
+    compile_name(name, ExprContext::Store);
+    compile_name(name, ExprContext::Del);
+  }
   void emit_await_loop();
   void emit_exit_call(bool async);
 
@@ -740,7 +751,8 @@ void Codegen::compile_stmt(const StmtNode* s) {
     case Kind::With: compile_with(cast<With>(s)->items, 0, cast<With>(s)->body, false, s); break;
     case Kind::AsyncWith: compile_with(cast<AsyncWith>(s)->items, 0, cast<AsyncWith>(s)->body, true, s); break;
     case Kind::Raise: compile_raise(cast<Raise>(s)); break;
-    case Kind::Try: compile_try(cast<Try>(s)); break;
+    case Kind::Try:
+    case Kind::TryStar: compile_try(static_cast<const TryStmt*>(s)); break;
     case Kind::Assert: compile_assert(cast<Assert>(s)); break;
     case Kind::Import: compile_import(cast<Import>(s)); break;
     case Kind::ImportFrom: compile_import_from(cast<ImportFrom>(s)); break;
@@ -939,6 +951,8 @@ void Codegen::compile_return(const Return* r) {
   if (r->value && s->is_generator && s->is_coroutine) fail(r, "'return' with value in async generator");
   if (r->value) compile_expr(r->value);
   else load_none();
+  // CPython reports a constant return value at the value, anything else at the statement.
+  check_no_except_star_exit(r->value && r->value->kind == Kind::Constant ? static_cast<const Node*>(r->value) : r, 0);
   set_pos(r);
   std::vector<Block> saved = u_->blocks;
   while (!u_->blocks.empty()) {
@@ -956,6 +970,7 @@ void Codegen::unwind_block(const Block& b, bool preserve_tos) {
   switch (b.kind) {
     case BlockKind::WhileLoop:
     case BlockKind::TryExcept:
+    case BlockKind::ExceptStar:  // never unwound: check_no_except_star_exit refuses first
       break;
     case BlockKind::ForLoop:
     case BlockKind::AsyncForLoop:
@@ -998,6 +1013,7 @@ void Codegen::compile_break_continue(const StmtNode* s, bool is_break) {
       break;
     }
   }
+  check_no_except_star_exit(s, loop + 1);
   if (loop < 0) fail(s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
   std::vector<Block> saved = u_->blocks;
   while (static_cast<int>(u_->blocks.size()) > loop + 1) {
@@ -1090,8 +1106,19 @@ void Codegen::compile_if(const If* i) {
   bind(end);
 }
 
-void Codegen::compile_try(const Try* t) {
+// break, continue and return leaving blocks above index `down_to`: an except* clause cannot be
+// left that way (PEP 654: its exceptions must be merged with the others after the last clause).
+void Codegen::check_no_except_star_exit(const Node* at, size_t down_to) {
+  for (size_t i = down_to; i < u_->blocks.size(); i++) {
+    if (u_->blocks[i].kind == BlockKind::ExceptStar) {
+      fail(at, "'break', 'continue' and 'return' cannot appear in an except* block");
+    }
+  }
+}
+
+void Codegen::compile_try(const TryStmt* t) {
   if (!t->finalbody.empty()) compile_try_finally(t);
+  else if (t->kind == Kind::TryStar) compile_try_star(t);
   else compile_try_except(t);
 }
 
@@ -1104,14 +1131,15 @@ void Codegen::emit_exception_cleanup(int label) {
   emit(OP_RERAISE);
 }
 
-void Codegen::compile_try_finally(const Try* t) {
+void Codegen::compile_try_finally(const TryStmt* t) {
   int handler = new_label(), cleanup = new_label(), end = new_label();
   int base = u_->depth;
   push_block(BlockKind::FinallyTry, t);
   u_->blocks.back().finalbody = &t->finalbody;
   push_handler(handler, base);
-  if (!t->handlers.empty()) compile_try_except(t);
-  else compile_body(t->body);
+  if (t->handlers.empty()) compile_body(t->body);
+  else if (t->kind == Kind::TryStar) compile_try_star(t);
+  else compile_try_except(t);
   pop_handler();
   pop_block();
   compile_body(t->finalbody);
@@ -1132,9 +1160,9 @@ void Codegen::compile_try_finally(const Try* t) {
   bind(end);
 }
 
-void Codegen::compile_try_except(const Try* t) {
-  int handler = new_label(), cleanup = new_label(), orelse = new_label(), end = new_label();
-  int base = u_->depth;
+// The try body of try/except and try/except*, and the entry into its handlers: on an
+// exception the handler code starts with [prev, exc] on the stack, protected by `cleanup`.
+void Codegen::compile_protected_body(const TryStmt* t, int handler, int cleanup, int orelse, int base) {
   push_block(BlockKind::TryExcept, t);
   push_handler(handler, base);
   compile_body(t->body);
@@ -1145,6 +1173,12 @@ void Codegen::compile_try_except(const Try* t) {
   u_->depth = base + 1;
   emit(OP_PUSH_EXC_INFO);  // [prev, exc]
   push_handler(cleanup, base + 1);
+}
+
+void Codegen::compile_try_except(const TryStmt* t) {
+  int handler = new_label(), cleanup = new_label(), orelse = new_label(), end = new_label();
+  int base = u_->depth;
+  compile_protected_body(t, handler, cleanup, orelse, base);
   for (size_t i = 0; i < t->handlers.size(); i++) {
     ExceptHandler* h = t->handlers[i];
     set_pos(h);
@@ -1167,16 +1201,12 @@ void Codegen::compile_try_except(const Try* t) {
       pop_handler();
       if (u_->depth >= 0) {
         emit(OP_POP_EXCEPT);
-        load_none();
-        compile_name(*h->name, ExprContext::Store);
-        compile_name(*h->name, ExprContext::Del);
+        clear_handler_name(*h->name);
         emit_jump(OP_JUMP_FORWARD, end);
       }
       // The clause body raised: clear the name, then the outer cleanup restores prev.
       bind(name_cleanup);
-      load_none();
-      compile_name(*h->name, ExprContext::Store);
-      compile_name(*h->name, ExprContext::Del);
+      clear_handler_name(*h->name);
       emit(OP_RERAISE);
     } else {
       emit(OP_POP_TOP);  // [prev]
@@ -1194,6 +1224,65 @@ void Codegen::compile_try_except(const Try* t) {
   }
   emit(OP_RERAISE);
   pop_handler();
+  u_->label_depth[cleanup] = base + 2;
+  emit_exception_cleanup(cleanup);
+  bind(orelse);
+  u_->depth = base;
+  compile_body(t->orelse);
+  bind(end);
+  if (u_->label_depth[end] >= 0) u_->depth = base;
+}
+
+// try/except* (PEP 654), compiled as CPython does: each clause splits what is left of the
+// exception (CHECK_EG_MATCH); what the clause bodies raise or re-raise is collected in a list,
+// and after the last clause PREP_RERAISE_STAR merges it with the unmatched rest into the
+// exception to re-raise, if any. Stack in the clauses: [prev, orig, raised list, rest].
+void Codegen::compile_try_star(const TryStmt* t) {
+  int handler = new_label(), cleanup = new_label(), orelse = new_label(), reraise = new_label(), end = new_label();
+  int base = u_->depth;
+  compile_protected_body(t, handler, cleanup, orelse, base);
+  push_block(BlockKind::ExceptStar, t);
+  emit(OP_COPY, 1);
+  emit(OP_BUILD_LIST, 0);
+  emit(OP_SWAP, 2);  // [prev, orig, raised, exc]
+  for (ExceptHandler* h : t->handlers) {
+    set_pos(h);
+    int matched = new_label(), body_raised = new_label(), next = new_label();
+    compile_expr(h->type);
+    emit(OP_CHECK_EG_MATCH);  // [..., rest, match] or [..., exc, None]
+    emit(OP_COPY, 1);
+    emit_jump(OP_POP_JUMP_IF_NOT_NONE, matched);
+    emit(OP_POP_TOP);
+    emit_jump(OP_JUMP_FORWARD, next);
+    bind(matched);
+    if (h->name) compile_name(*h->name, ExprContext::Store);
+    else emit(OP_POP_TOP);
+    push_handler(body_raised, base + 4);
+    compile_body(h->body);
+    pop_handler();
+    if (u_->depth >= 0) {
+      if (h->name) clear_handler_name(*h->name);
+      emit_jump(OP_JUMP_FORWARD, next);
+    }
+    // The clause body raised: the exception joins the list.
+    bind(body_raised);
+    if (h->name) clear_handler_name(*h->name);
+    emit(OP_LIST_APPEND, 2);
+    bind(next);
+  }
+  emit(OP_LIST_APPEND, 1);  // the unmatched rest (None if everything matched)
+  emit(OP_PREP_RERAISE_STAR);
+  emit(OP_COPY, 1);
+  emit_jump(OP_POP_JUMP_IF_NOT_NONE, reraise);
+  emit(OP_POP_TOP);
+  pop_block();
+  pop_handler();
+  emit(OP_POP_EXCEPT);
+  emit_jump(OP_JUMP_FORWARD, end);
+  bind(reraise);
+  emit(OP_SWAP, 2);
+  emit(OP_POP_EXCEPT);
+  emit(OP_RERAISE);
   u_->label_depth[cleanup] = base + 2;
   emit_exception_cleanup(cleanup);
   bind(orelse);

@@ -232,8 +232,9 @@ class SymtableBuilder {
         if (r->cause) visit_expr(r->cause);
         break;
       }
-      case Kind::Try: {
-        auto* t = cast<Try>(s);
+      case Kind::Try:
+      case Kind::TryStar: {
+        auto* t = static_cast<const TryStmt*>(s);
         visit_body(t->body);
         for (ExceptHandler* h : t->handlers) {
           if (h->type) visit_expr(h->type);

@@ -765,7 +765,9 @@ Value eg_derive(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   return call(Value(&exc_BaseExceptionGroup), {none_if_null(eg_of(self)->msg), args[0]});
 }
 
-enum class MatcherKind { Type, Predicate };
+// Leaves: matches the leaf exceptions found (by identity) in a list; groups never match
+// themselves, so the structure of the group is kept (except*'s re-raise).
+enum class MatcherKind { Type, Predicate, Leaves };
 
 // split()/subgroup() conditions: an exception type, a tuple of them, or a predicate.
 bool make_matcher(Value cond, MatcherKind* kind) {
@@ -793,6 +795,14 @@ bool make_matcher(Value cond, MatcherKind* kind) {
 
 int matches(Value exc, Value cond, MatcherKind kind) {
   if (kind == MatcherKind::Type) return isinstance(exc, cond);
+  if (kind == MatcherKind::Leaves) {
+    if (isinstance_fast(exc, &exc_BaseExceptionGroup)) return 0;
+    List* leaves = cond.as<List>();
+    for (int64_t i = 0; i < leaves->size; ++i) {
+      if (leaves->items[i].is(exc)) return 1;
+    }
+    return 0;
+  }
   Value r = call(cond, {exc});
   if (!r) return -1;
   return is_true(r);
@@ -810,9 +820,14 @@ Value derive_and_copy(Value eg, List* excs) {
   d->traceback = s->traceback;
   d->cause = s->cause;
   d->context = s->context;
+  d->suppress_context = true;  // CPython sets __cause__ through PyException_SetCause
   Value notes = getattr_optional(eg, NAME(__notes__));
   if (notes) {
-    if (setattr(derived, NAME(__notes__), notes) < 0) return Value();
+    // Each part gets its own copy of a sequence of notes; CPython ignores other kinds here.
+    if (type_of(notes)->mp_subscript && !dict_check(notes)) {
+      Value copy = list_from_iterable(notes);
+      if (!copy || setattr(derived, NAME(__notes__), copy) < 0) return Value();
+    }
   } else if (error_pending()) {
     return Value();
   }
@@ -873,6 +888,31 @@ Value eg_subgroup(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value eg_get_message(Value self) { return none_if_null(eg_of(self)->msg); }
 Value eg_get_exceptions(Value self) { return none_if_null(eg_of(self)->excs); }
+
+// The leaf (non-group) exceptions of `exc`, appended to `out`.
+void collect_leaves(Value exc, List* out) {
+  if (!isinstance_fast(exc, &exc_BaseExceptionGroup)) {
+    list_append(out, exc);
+    return;
+  }
+  Tuple* excs = eg_of(exc)->excs.as<Tuple>();
+  for (int64_t i = 0; i < excs->size; ++i) collect_leaves((*excs)[i], out);
+}
+
+// Exceptions with the traceback, cause and context of `orig` were re-raised (bare `raise` or
+// the unmatched rest) rather than raised anew.
+bool same_metadata(Value e, Value orig) {
+  BaseException* a = exc_of(e);
+  BaseException* b = exc_of(orig);
+  return a->traceback.is(b->traceback) && a->cause.is(b->cause) && a->context.is(b->context);
+}
+
+// The group the try statement re-raises has no context of its own: it is not chained to
+// what the caller is handling when it gets there.
+Value without_context(Value exc) {
+  if (!exc_of(exc)->context) exc_of(exc)->context = none_value();
+  return exc;
+}
 
 const MethodDef kExceptionGroupMethods[] = {
     {"derive", eg_derive},
@@ -950,6 +990,30 @@ void ready_exception(Type* t, const char* name, Type* base) {
 }
 
 }  // namespace
+
+Value prep_reraise_star(Value orig, List* excs) {
+  // A naked exception was caught: only one clause ran, so there is one outcome (or None).
+  if (!isinstance_fast(orig, &exc_BaseExceptionGroup)) return excs->items[0];
+  List* raised = list_new();
+  List* reraised_leaves = list_new();
+  for (int64_t i = 0; i < excs->size; ++i) {
+    Value e = excs->items[i];
+    if (is_none(e)) continue;
+    if (same_metadata(e, orig)) collect_leaves(e, reraised_leaves);
+    else list_append(raised, e);
+  }
+  // The re-raised leaves keep their place in the structure of the original group.
+  Value reraised, unused;
+  if (reraised_leaves->size &&
+      !split_recursive(orig, Value(reraised_leaves), MatcherKind::Leaves, false, &reraised, &unused)) {
+    return Value();
+  }
+  if (raised->size == 0) return reraised ? without_context(reraised) : none_value();
+  if (reraised) list_append(raised, reraised);
+  if (raised->size == 1) return raised->items[0];
+  Value group = call(Value(&exc_BaseExceptionGroup), {Value(str_new("")), Value(raised)});
+  return group ? without_context(group) : group;
+}
 
 bool is_exception_instance(Value v) {
   return v.is_object() && (v.as_object()->type->flags & kTypeExceptionSubclass);

@@ -47,10 +47,18 @@ struct SyntaxErrorObject : BaseException {
 struct UnicodeErrorObject : BaseException {  // UnicodeEncodeError, -DecodeError, -TranslateError
   Value encoding, object, start, end, reason;
 };
+struct List;
+
 struct BaseExceptionGroupObject : BaseException {
   Value msg;   // str
   Value excs;  // tuple of exceptions
 };
+
+// except* (PREP_RERAISE_STAR): what a try statement with except* clauses re-raises, given the
+// exception it caught and the list of what each clause raised or re-raised plus the unmatched
+// rest (None entries for nothing): re-raised parts keep the structure of `orig`, new ones become
+// siblings in a new group. None if there is nothing to re-raise.
+Value prep_reraise_star(Value orig, List* excs);
 
 // Creates the exception classes; part of interpreter start-up.
 void exceptions_init();

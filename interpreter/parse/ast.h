@@ -47,6 +47,7 @@ enum class Kind : std::uint8_t {
   AsyncWith,
   Raise,
   Try,
+  TryStar,
   Assert,
   Import,
   ImportFrom,
@@ -304,12 +305,18 @@ struct Raise : NodeOf<Kind::Raise, StmtNode> {
   ExprNode* exc = nullptr;    // optional
   ExprNode* cause = nullptr;  // optional
 };
-struct Try : NodeOf<Kind::Try, StmtNode> {
+// Try and TryStar (`except*`, PEP 654) have the same fields.
+struct TryStmt : StmtNode {
   StmtList body;
   std::vector<ExceptHandler*> handlers;
   StmtList orelse;
   StmtList finalbody;
+
+ protected:
+  using StmtNode::StmtNode;
 };
+struct Try : NodeOf<Kind::Try, TryStmt> {};
+struct TryStar : NodeOf<Kind::TryStar, TryStmt> {};
 struct Assert : NodeOf<Kind::Assert, StmtNode> {
   ExprNode* test = nullptr;
   ExprNode* msg = nullptr;  // optional

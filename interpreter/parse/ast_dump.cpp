@@ -429,9 +429,10 @@ void Dumper::dump_node(const ast::Node* n) {
       close(n, true);
       return;
     }
-    case Kind::Try: {
-      auto* t = static_cast<const ast::Try*>(n);
-      open("Try");
+    case Kind::Try:
+    case Kind::TryStar: {
+      auto* t = static_cast<const ast::TryStmt*>(n);
+      open(n->kind == Kind::Try ? "Try" : "TryStar");
       list("body", t->body);
       list("handlers", t->handlers);
       list("orelse", t->orelse);

@@ -818,7 +818,8 @@ void Parser::invalid_with_stmt(std::size_t items_start) {
   reset(items_start);
 }
 
-// try_stmt: 'try' &&':' block (finally_block | except_block+ [else_block] [finally_block])
+// try_stmt: 'try' &&':' block (finally_block | except_block+ [else_block] [finally_block]
+//                                | except_star_block+ [else_block] [finally_block])
 StmtNode* Parser::try_stmt() {
   std::size_t start = mark();
   const Token& kw = advance();
@@ -826,11 +827,15 @@ StmtNode* Parser::try_stmt() {
   ast::StmtList body;
   block(body, kw, "'try' statement");
   std::vector<ast::ExceptHandler*> handlers;
+  bool star_try = false;
   while (at(TokenKind::Except)) {
     std::size_t handler_start = mark();
     const Token& except = advance();
-    if (at(TokenKind::Star)) {
-      raise_range(except, peek(), "'except*' is not supported by minipy");
+    const Token* star = at(TokenKind::Star) ? &advance() : nullptr;
+    if (handlers.empty()) star_try = star != nullptr;
+    if (star && (at(TokenKind::Colon) || at(TokenKind::Newline))) {
+      if (diag_) raise_at_last_token("expected one or more exception types");
+      fail();
     }
     ExprNode* type = nullptr;
     std::optional<std::string> name;
@@ -858,9 +863,15 @@ StmtNode* Parser::try_stmt() {
       if (diag_ && at(TokenKind::Newline)) raise_at_last_token("expected ':'");
       fail();
     }
+    if ((star != nullptr) != star_try) {
+      if (!diag_) fail();
+      const char* msg = "cannot have both 'except' and 'except*' on the same 'try'";
+      if (star) raise_range(except, *star, msg);
+      raise_known(except, msg);
+    }
     advance();
     ast::StmtList handler_body;
-    block(handler_body, except, "'except' statement");
+    block(handler_body, except, star ? "'except*' statement" : "'except' statement");
     auto* h = node<ast::ExceptHandler>(handler_start);
     h->type = type;
     h->name = std::move(name);
@@ -878,7 +889,7 @@ StmtNode* Parser::try_stmt() {
     if (diag_) raise_at_last_token("expected 'except' or 'finally' block");
     fail();
   }
-  auto* s = node<ast::Try>(start);
+  ast::TryStmt* s = star_try ? static_cast<ast::TryStmt*>(node<ast::TryStar>(start)) : node<ast::Try>(start);
   s->body = std::move(body);
   s->handlers = std::move(handlers);
   s->orelse = std::move(orelse);

@@ -1057,12 +1057,23 @@ dispatch:
     DISPATCH();
   }
   CASE(CHECK_EG_MATCH) {
-    raise(&exc_SystemError, "except* is not supported");
-    goto error;
+    Value rest;
+    Value match = exception_group_match(SECOND(), TOP(), &rest);
+    if (!match) goto error;
+    if (!is_none(match)) {
+      // The clause body handles the matched part: sys.exception() is that part.
+      SECOND() = rest;
+      ts->handled_exception = match;
+    }
+    TOP() = match;
+    DISPATCH();
   }
   CASE(PREP_RERAISE_STAR) {
-    raise(&exc_SystemError, "except* is not supported");
-    goto error;
+    Value raised = POP();
+    Value exc = prep_reraise_star(TOP(), raised.as<List>());
+    if (!exc) goto error;
+    TOP() = exc;
+    DISPATCH();
   }
   CASE(BEFORE_WITH) {
     Value exit;

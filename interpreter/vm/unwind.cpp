@@ -45,7 +45,8 @@ void record_traceback(ThreadState* ts, Frame* f) {
   Value exc = ts->current_exception;
   if (!exc || !is_exception_instance(exc)) return;
   BaseException* e = as_exc(exc);
-  if (unset(e->traceback) && unset(e->context)) chain_context(ts, exc);
+  // A context of None was set on purpose (e.g. the group an except* re-raises has none).
+  if (unset(e->traceback) && !e->context) chain_context(ts, exc);
   e->traceback = traceback_new(e->traceback, f);
 }
 
@@ -108,6 +109,40 @@ int exception_matches(Value exc, Value type) {
     return -1;
   }
   return is_subtype(et, type.as<Type>()) ? 1 : 0;
+}
+
+Value exception_group_match(Value exc, Value type, Value* rest) {
+  *rest = none_value();
+  int m = exception_matches(exc, type);
+  if (m < 0) return Value();
+  auto is_group_class = [](Value cls) { return is_subtype(cls.as<Type>(), &exc_BaseExceptionGroup); };
+  bool group = false;
+  if (tuple_check(type)) {
+    Tuple* t = type.as<Tuple>();
+    for (int64_t i = 0; i < t->size && !group; i++) group = is_group_class((*t)[i]);
+  } else {
+    group = is_group_class(type);
+  }
+  if (group) return raise(&exc_TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+  bool is_group = isinstance_fast(exc, &exc_BaseExceptionGroup);
+  if (m) {
+    if (is_group) return exc;
+    Value wrapped = call(Value(&exc_BaseExceptionGroup), {Value(str_new("")), Value(tuple_of({exc}))});
+    // Not chained to anything: a bare `raise` in the clause re-raises it as it is.
+    if (wrapped) wrapped.as<BaseException>()->context = none_value();
+    return wrapped;
+  }
+  if (!is_group) return none_value();
+  // A partial match: split() is looked up on the instance, as CPython does.
+  Value pair = call_method(exc, intern("split"), {type});
+  if (!pair) return pair;
+  auto part_ok = [](Value v) { return is_none(v) || is_exception_instance(v); };
+  if (!tuple_check(pair) || pair.as<Tuple>()->size != 2 || !part_ok((*pair.as<Tuple>())[0]) ||
+      !part_ok((*pair.as<Tuple>())[1])) {
+    return raise(&exc_TypeError, "split() must return a pair of exceptions or None");
+  }
+  *rest = (*pair.as<Tuple>())[1];
+  return (*pair.as<Tuple>())[0];
 }
 
 namespace {

@@ -39,6 +39,10 @@ void chain_context(ThreadState* ts, Value exc);
 void do_raise(Value exc, Value cause);
 // except-clause matching; -1 with TypeError for classes not deriving from BaseException.
 int exception_matches(Value exc, Value type);
+// except* matching (CHECK_EG_MATCH): returns the part of `exc` that `type` matches (a matching
+// naked exception wrapped in a group) or None, and stores the unmatched part or None in *rest.
+// Null with TypeError for bad types, exception groups included.
+Value exception_group_match(Value exc, Value type, Value* rest);
 // NameError "name 'x' is not defined" (with .name set).
 void raise_name_error(Str* name);
 void raise_unbound_local(Frame* f, int local_index);

@@ -284,7 +284,7 @@ TEST(Parser, ArenaOwnsTheTreeAfterMoves) {
 // What minipy decides on its own
 // ---------------------------------------------------------------------------------------
 
-TEST(ParserErrors, MatchAndExceptStarAreRejectedCleanly) {
+TEST(ParserErrors, MatchIsRejectedCleanly) {
   ParseResult m = parse("match command:\n    case 1:\n        pass\n");
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.error().kind, "SyntaxError");
@@ -293,11 +293,24 @@ TEST(ParserErrors, MatchAndExceptStarAreRejectedCleanly) {
   EXPECT_EQ(m.error().offset, 1);
   // `match` stays an ordinary name.
   EXPECT_TRUE(parse("match = re.match(p, s)\nmatch(x)\nmatch[0]\nmatch.group(1)\n").ok());
+}
 
-  ParseResult e = parse("try:\n    pass\nexcept* ValueError:\n    pass\n");
-  ASSERT_FALSE(e.ok());
-  EXPECT_EQ(e.error().msg, "'except*' is not supported by minipy");
-  EXPECT_EQ(e.error().lineno, 3);
+TEST(ParserErrors, ExceptStar) {
+  // ast.dump() of CPython 3.11.
+  EXPECT_EQ(dump("try:\n    pass\nexcept* ValueError as e:\n    pass\n"),
+            "Module(body=[TryStar(body=[Pass()], handlers=[ExceptHandler(type=Name(id='ValueError', ctx=Load()), "
+            "name='e', body=[Pass()])], orelse=[], finalbody=[])], type_ignores=[])");
+  ParseResult bare = parse("try:\n    pass\nexcept*:\n    pass\n");
+  ASSERT_FALSE(bare.ok());
+  EXPECT_EQ(bare.error().msg, "expected one or more exception types");
+  EXPECT_EQ(bare.error().lineno, 3);
+  EXPECT_EQ(bare.error().offset, 8);
+  ParseResult mixed = parse("try:\n    pass\nexcept ValueError:\n    pass\nexcept* TypeError:\n    pass\n");
+  ASSERT_FALSE(mixed.ok());
+  EXPECT_EQ(mixed.error().msg, "cannot have both 'except' and 'except*' on the same 'try'");
+  EXPECT_EQ(mixed.error().lineno, 5);
+  EXPECT_EQ(mixed.error().offset, 1);
+  EXPECT_EQ(mixed.error().end_offset, 8);
 }
 
 TEST(ParserErrors, SourceDecoding) {
