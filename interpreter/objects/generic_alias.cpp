@@ -7,6 +7,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "objects/union_type.h"
 #include "runtime/abstract.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
@@ -143,6 +144,8 @@ void generic_alias_type_init() {
   generic_alias_type.tp_getattr = ga_getattr;
   generic_alias_type.tp_richcompare = ga_richcompare;
   generic_alias_type.tp_hash = ga_hash;
+  // list[int] | None is a union, as for classes.
+  generic_alias_type.nb.binary[static_cast<int>(BinaryOp::Or)] = union_or;
   type_ready(&generic_alias_type, "types.GenericAlias", &object_type, ga_methods, ga_getsets);
 }
 
