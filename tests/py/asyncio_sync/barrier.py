@@ -1,16 +1,7 @@
 # asyncio.Barrier: phases (filling, draining, resetting, broken), arrival indexes, reset, abort,
 # cancellation of waiters.
 import asyncio
-import re
-
-
-def r(obj):
-    return re.sub(r' at 0x[0-9a-fA-F]+', '', repr(obj))
-
-
-async def spin(n=5):
-    for _ in range(n):
-        await asyncio.sleep(0)
+from _util import r, spin
 
 
 def outcome(results):

@@ -1,16 +1,7 @@
 # asyncio.Lock, Event, Condition, Semaphore, BoundedSemaphore: states, reprs, FIFO wake-up order,
 # cancellation of waiters, errors.
 import asyncio
-import re
-
-
-def r(obj):
-    return re.sub(r' at 0x[0-9a-fA-F]+', '', repr(obj))
-
-
-async def spin(n=5):
-    for _ in range(n):
-        await asyncio.sleep(0)
+from _util import r, spin
 
 
 async def lock_basics():
@@ -388,30 +379,6 @@ async def bounded():
         bs0.release()
     except ValueError as e:
         print(type(e).__name__, e)
-
-
-def other_loop():
-    print('-- different loops')
-
-    async def contend(prim, op):
-        try:
-            await asyncio.wait_for(op(prim), 0.001)
-            print(type(prim).__name__, 'acquired')
-        except asyncio.TimeoutError:
-            print(type(prim).__name__, 'timed out')
-        except RuntimeError as e:
-            print(type(prim).__name__, type(e).__name__, r(e))
-
-    lock = asyncio.Lock()
-    # An uncontended acquire does not bind the lock to a loop.
-    asyncio.run(contend(lock, lambda p: p.acquire()))
-    asyncio.run(contend(lock, lambda p: p.acquire()))
-    asyncio.run(contend(lock, lambda p: p.acquire()))
-    for prim, op in ((asyncio.Event(), lambda p: p.wait()),
-                     (asyncio.Semaphore(0), lambda p: p.acquire()),
-                     (asyncio.BoundedSemaphore(0), lambda p: p.acquire())):
-        asyncio.run(contend(prim, op))
-        asyncio.run(contend(prim, op))
 
 
 def other_loop():

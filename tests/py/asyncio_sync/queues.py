@@ -1,16 +1,7 @@
 # asyncio.Queue, PriorityQueue, LifoQueue: ordering, bounds, blocking put/get, task_done/join,
 # cancellation of blocked callers, reprs and errors.
 import asyncio
-import re
-
-
-def r(obj):
-    return re.sub(r' at 0x[0-9a-fA-F]+', '', repr(obj))
-
-
-async def spin(n=5):
-    for _ in range(n):
-        await asyncio.sleep(0)
+from _util import r, spin
 
 
 async def basics():

@@ -2,11 +2,7 @@
 # debug flag, loop_factory, shared context between runs.
 import asyncio
 import contextvars
-import re
-
-
-def r(obj):
-    return re.sub(r' at 0x[0-9a-fA-F]+', '', repr(obj))
+from _util import r
 
 
 async def answer(v=42):

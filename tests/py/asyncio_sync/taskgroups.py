@@ -2,11 +2,7 @@
 # from outside, base exceptions, misuse errors, reprs, nesting.
 import asyncio
 import contextvars
-
-
-async def spin(n=5):
-    for _ in range(n):
-        await asyncio.sleep(0)
+from _util import spin
 
 
 async def value(v, turns=1):

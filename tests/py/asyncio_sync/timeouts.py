@@ -1,11 +1,7 @@
 # asyncio.timeout / timeout_at / Timeout: expiry into TimeoutError, states and reprs, reschedule,
 # nesting, cancellation from outside, misuse errors.
 import asyncio
-
-
-async def spin(n=5):
-    for _ in range(n):
-        await asyncio.sleep(0)
+from _util import spin
 
 
 async def expiry():
